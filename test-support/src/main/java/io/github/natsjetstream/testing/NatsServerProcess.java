@@ -1,0 +1,235 @@
+package io.github.natsjetstream.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A local {@code nats-server -js} process on 127.0.0.1 with a free port and its own temporary
+ * store directory.
+ *
+ * <p>The binary is taken from {@code NATS_SERVER_BIN} when set, otherwise from {@code PATH}.
+ * {@link #close()} kills the process by pid and deletes the store directory, so tests never
+ * touch a server they did not start.
+ */
+public final class NatsServerProcess implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path binary;
+    private final Path workDir;
+    private final int port;
+    private Process process;
+
+    private NatsServerProcess(Path binary, Path workDir, int port) {
+        this.binary = binary;
+        this.workDir = workDir;
+        this.port = port;
+    }
+
+    /**
+     * Starts a JetStream-enabled server on a free port and waits until it accepts connections.
+     */
+    public static NatsServerProcess start() {
+        Path binary = findBinary();
+        try {
+            Path workDir = Files.createTempDirectory("nats-server-");
+            NatsServerProcess server = new NatsServerProcess(binary, workDir, freePort());
+            server.launch();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to create a temporary store directory for nats-server", e);
+        }
+    }
+
+    /**
+     * Returns the path of the nats-server binary, or throws with install instructions.
+     */
+    public static Path findBinary() {
+        String configured = System.getenv("NATS_SERVER_BIN");
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            if (!Files.isExecutable(path)) {
+                throw new IllegalStateException("NATS_SERVER_BIN is set to '" + configured
+                        + "', which is not an executable file. Point it at the nats-server binary or unset it.");
+            }
+            return path;
+        }
+
+        String pathVariable = System.getenv().getOrDefault("PATH", "");
+        List<String> directories = new ArrayList<>(List.of(pathVariable.split(File.pathSeparator)));
+        directories.add("/usr/sbin");
+        directories.add("/usr/local/bin");
+        for (String directory : directories) {
+            if (directory.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(directory, "nats-server");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+
+        throw new IllegalStateException("nats-server was not found on PATH and NATS_SERVER_BIN is not set. "
+                + "Install it (Debian and Ubuntu: 'apt-get install nats-server'; other systems: a release from "
+                + "https://github.com/nats-io/nats-server/releases) or set NATS_SERVER_BIN to the binary.");
+    }
+
+    /**
+     * Returns a TCP port on 127.0.0.1 that was free when this method ran.
+     */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to find a free port on " + HOST, e);
+        }
+    }
+
+    /**
+     * Returns whether something accepts TCP connections on the host and port.
+     */
+    public static boolean isListening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String url() {
+        return "nats://" + HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return workDir.resolve("nats-server.log");
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Kills the process with SIGKILL and waits for it to exit. The store directory is kept, so
+     * {@link #restart()} brings back the same streams.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /**
+     * Starts the server again on the same port with the same store directory.
+     */
+    public void restart() {
+        if (isAlive()) {
+            kill();
+        }
+        launch();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+        deleteRecursively(workDir);
+    }
+
+    private void launch() {
+        Path storeDir = workDir.resolve("store");
+        List<String> command = List.of(binary.toString(),
+                "-a", HOST,
+                "-p", Integer.toString(port),
+                "-js",
+                "-sd", storeDir.toString(),
+                "-l", logFile().toString());
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("nats-server.out").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to start " + String.join(" ", command), e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nats-server exited with code " + process.exitValue()
+                        + " before it was ready. Its log: " + readLog());
+            }
+            if (isListening(HOST, port) && readLog().contains("Server is ready")) {
+                return;
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("nats-server on port " + port + " was not ready within "
+                + READY_TIMEOUT.toSeconds() + " s. Its log: " + readLog());
+    }
+
+    private String readLog() {
+        try {
+            return Files.exists(logFile()) ? Files.readString(logFile()) : "(no log written)";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("nats-server pid " + process.pid() + " did not exit within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for nats-server to exit", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for nats-server", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to delete " + directory, e);
+        }
+    }
+}
