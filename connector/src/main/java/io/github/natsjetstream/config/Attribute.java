@@ -1,0 +1,125 @@
+package io.github.natsjetstream.config;
+
+/**
+ * Every configuration attribute of the {@code nats-jetstream} connector.
+ *
+ * <p>An attribute is read from {@code mp.messaging.incoming.<channel>.<name>} or
+ * {@code mp.messaging.outgoing.<channel>.<name>} and, when the channel does not set it, from
+ * {@code mp.messaging.connector.nats-jetstream.<name>}. The README's attribute table is generated
+ * from this enum by {@link AttributeTable}.
+ */
+public enum Attribute {
+
+    SERVERS("servers", Direction.BOTH, "string", "nats://localhost:4222",
+            "Comma-separated NATS server URLs. User info in a URL is used for authentication and never logged."),
+    CLIENT_NAME("client-name", Direction.BOTH, "string", "nats-jetstream-<host name>",
+            "Connection name shown by the server's monitoring endpoints."),
+    USERNAME("username", Direction.BOTH, "string", null,
+            "User for user and password authentication; requires `password`."),
+    PASSWORD("password", Direction.BOTH, "string", null,
+            "Password for user and password authentication. Never logged."),
+    TOKEN("token", Direction.BOTH, "string", null,
+            "Token for token authentication. Never logged."),
+    CONNECTION_TIMEOUT("connection-timeout", Direction.BOTH, "duration", "5s",
+            "Time allowed for each connection attempt."),
+    PING_INTERVAL("ping-interval", Direction.BOTH, "duration", "2s",
+            "Interval of client pings. Two unanswered pings mark the server as dead, so a dead server is "
+                    + "detected within about twice this value (jnats' own default is 2 minutes)."),
+    RECONNECT_WAIT("reconnect-wait", Direction.BOTH, "duration", "1s",
+            "Pause between reconnect attempts to the same server."),
+    MAX_RECONNECTS("max-reconnects", Direction.BOTH, "int", "-1",
+            "Reconnect attempts before the connection is closed for good; -1 reconnects forever."),
+
+    SUBJECT("subject", Direction.BOTH, "string", "the channel name",
+            "Subject to consume from (incoming) or publish to (outgoing). A `$N` suffix that a runtime adds "
+                    + "to a channel name for concurrency is removed first."),
+    STREAM("stream", Direction.BOTH, "string", "derived from the subject",
+            "Stream to use. When unset, the stream that captures the subject is used; when none does, the "
+                    + "created stream is named after the first subject token, upper-cased, with `-` replaced by `_`."),
+    STREAM_SUBJECTS("stream-subjects", Direction.BOTH, "string list", "`<first token>.>`",
+            "Comma-separated subjects of a stream that the connector creates. A single-token subject also "
+                    + "adds the token itself, so that the stream captures it."),
+    STREAM_STORAGE("stream-storage", Direction.BOTH, "`file`, `memory`", "file",
+            "Storage of a stream that the connector creates."),
+    STREAM_RETENTION("stream-retention", Direction.BOTH, "`limits`, `workqueue`, `interest`", "limits",
+            "Retention of a stream that the connector creates. `limits` lets several durables each read every "
+                    + "message; `workqueue` deletes a message once acknowledged, as the Go driver did."),
+    STREAM_REPLICAS("stream-replicas", Direction.BOTH, "int", "1",
+            "Replicas of a stream that the connector creates."),
+    AUTO_CREATE_STREAM("auto-create-stream", Direction.BOTH, "boolean", "true",
+            "Create the stream when no stream captures the subject. When false, a missing stream fails startup."),
+
+    DURABLE("durable", Direction.INCOMING, "string", null,
+            "Required. Durable pull consumer name. Instances that use the same durable share the messages."),
+    BATCH_SIZE("batch-size", Direction.INCOMING, "int", "10",
+            "Maximum messages per pull request. It also bounds the messages handed to the application and "
+                    + "not yet acknowledged or negatively acknowledged: the channel pulls only while fewer are "
+                    + "in flight."),
+    FETCH_WAIT("fetch-wait", Direction.INCOMING, "duration", "5s",
+            "Expiry of each pull request: how long the server holds it open while the stream has no messages."),
+    ACK_WAIT("ack-wait", Direction.INCOMING, "duration", "server default (30s)",
+            "Time the server waits for an ack before it redelivers. Applied when the durable is created."),
+    MAX_DELIVER("max-deliver", Direction.INCOMING, "int", "server default (unlimited)",
+            "Maximum deliveries of one message. Applied when the durable is created."),
+    MAX_ACK_PENDING("max-ack-pending", Direction.INCOMING, "int", "server default (1000)",
+            "Maximum unacknowledged messages across all instances of the durable. Applied when the durable is "
+                    + "created."),
+    DELIVER_POLICY("deliver-policy", Direction.INCOMING, "`all`, `last`, `new`, `last-per-subject`", "all",
+            "Where a new durable starts in the stream. Applied when the durable is created."),
+    PAYLOAD_TYPE("payload-type", Direction.INCOMING, "`bytes`, `string`", "bytes",
+            "Payload type handed to the application: `bytes` gives `byte[]`, `string` decodes UTF-8 to `String`."),
+    SHUTDOWN_TIMEOUT("shutdown-timeout", Direction.BOTH, "duration", "10s",
+            "At shutdown, how long to wait for messages in flight to be acknowledged (incoming) or for pending "
+                    + "PubAcks (outgoing)."),
+
+    PUBLISH_TIMEOUT("publish-timeout", Direction.OUTGOING, "duration", "5s",
+            "Time to wait for the PubAck. On expiry the message is negatively acknowledged with a "
+                    + "`TimeoutException`; the server may still have stored it."),
+    MAX_PENDING_PUBLISHES("max-pending-publishes", Direction.OUTGOING, "int", "1024",
+            "Maximum publishes awaiting a PubAck at once. 1 publishes strictly one message at a time.");
+
+    /** Channel direction that reads an attribute. */
+    public enum Direction {
+        INCOMING, OUTGOING, BOTH;
+
+        String label() {
+            return this == BOTH ? "both" : name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final String key;
+    private final Direction direction;
+    private final String type;
+    private final String defaultValue;
+    private final String description;
+
+    Attribute(String key, Direction direction, String type, String defaultValue, String description) {
+        this.key = key;
+        this.direction = direction;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** Attribute name as written in MicroProfile Config, for example {@code batch-size}. */
+    public String key() {
+        return key;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** Documented default, or {@code null} when the attribute has none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.natsjetstream.connection;
+
+import java.lang.System.Logger.Level;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.support.Status;
+
+/**
+ * Logs connection state changes and asynchronous errors of one connection through
+ * {@link System.Logger}, in place of jnats' default listener that prints to standard output.
+ */
+final class ConnectionEvents implements ConnectionListener, ErrorListener {
+
+    private static final System.Logger LOG = System.getLogger(ConnectionEvents.class.getName());
+
+    private final String servers;
+
+    ConnectionEvents(String servers) {
+        this.servers = servers;
+    }
+
+    @Override
+    public void connectionEvent(Connection connection, Events type) {
+        String url = Urls.redact(connection.getConnectedUrl());
+        switch (type) {
+            case DISCONNECTED:
+            case LAME_DUCK:
+                LOG.log(Level.WARNING, "NATS connection {0} ({1}): {2}", type.getEvent(), servers, url);
+                break;
+            case DISCOVERED_SERVERS:
+                LOG.log(Level.DEBUG, "NATS connection {0} ({1})", type.getEvent(), servers);
+                break;
+            default:
+                LOG.log(Level.INFO, "NATS connection {0} ({1}): {2}", type.getEvent(), servers, url);
+        }
+    }
+
+    @Override
+    public void errorOccurred(Connection connection, String error) {
+        LOG.log(Level.WARNING, "NATS server at {0} reported an error: {1}", servers, Urls.redact(error));
+    }
+
+    @Override
+    public void exceptionOccurred(Connection connection, Exception exception) {
+        LOG.log(Level.WARNING, "NATS connection to " + servers + " failed: " + Urls.redact(exception.toString()));
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection connection, Consumer consumer) {
+        LOG.log(Level.WARNING, "NATS slow consumer on the connection to {0}: {1} messages dropped so far",
+                servers, consumer.getDroppedCount());
+    }
+
+    @Override
+    public void messageDiscarded(Connection connection, Message message) {
+        LOG.log(Level.WARNING, "NATS discarded a message to subject {0} because the outgoing buffer was full",
+                message.getSubject());
+    }
+
+    @Override
+    public void heartbeatAlarm(Connection connection, JetStreamSubscription subscription, long lastStreamSequence,
+                               long lastConsumerSequence) {
+        LOG.log(Level.WARNING, "Missed JetStream heartbeats on consumer {0}, last stream sequence {1}",
+                subscription.getConsumerName(), lastStreamSequence);
+    }
+
+    @Override
+    public void pullStatusWarning(Connection connection, JetStreamSubscription subscription, Status status) {
+        // 408 (pull expired) and 404 (no messages) are the normal end of a pull request.
+        LOG.log(Level.DEBUG, "Pull status {0} on consumer {1}: {2}", status.getCode(),
+                subscription.getConsumerName(), status.getMessage());
+    }
+
+    @Override
+    public void pullStatusError(Connection connection, JetStreamSubscription subscription, Status status) {
+        LOG.log(Level.WARNING, "Pull status {0} on consumer {1}: {2}", status.getCode(),
+                subscription.getConsumerName(), status.getMessage());
+    }
+
+    @Override
+    public void unhandledStatus(Connection connection, JetStreamSubscription subscription, Status status) {
+        LOG.log(Level.WARNING, "Unhandled JetStream status {0} on consumer {1}: {2}", status.getCode(),
+                subscription.getConsumerName(), status.getMessage());
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.natsjetstream.connection;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+
+/**
+ * Opens one connection per distinct {@link ConnectionSettings} and closes it when the last channel
+ * that uses it releases it.
+ */
+public final class ConnectionRegistry {
+
+    private static final System.Logger LOG = System.getLogger(ConnectionRegistry.class.getName());
+
+    private final Map<ConnectionSettings, SharedConnection> connections = new HashMap<>();
+
+    /**
+     * Returns the shared connection for the settings, connecting first if no channel uses it yet.
+     *
+     * @throws IllegalStateException when the servers cannot be reached; the message names the
+     *         channel and the servers, without user info
+     */
+    public synchronized SharedConnection acquire(ConnectionSettings settings, String channel) {
+        SharedConnection shared = connections.get(settings);
+        if (shared == null) {
+            shared = new SharedConnection(this, settings, connect(settings, channel));
+            connections.put(settings, shared);
+        }
+        shared.retain();
+        return shared;
+    }
+
+    synchronized boolean release(SharedConnection shared) {
+        if (shared.releaseReference() > 0) {
+            return false;
+        }
+        connections.remove(shared.settings());
+        return true;
+    }
+
+    private static Connection connect(ConnectionSettings settings, String channel) {
+        String servers = settings.redactedServers();
+        LOG.log(Level.INFO, "Connecting to NATS at {0} for channel ''{1}'' as ''{2}''", servers, channel,
+                settings.clientName());
+
+        ConnectionEvents events = new ConnectionEvents(servers);
+        try {
+            return Nats.connect(settings.toOptionsBuilder()
+                    .connectionListener(events)
+                    .errorListener(events)
+                    .build());
+        } catch (IOException e) {
+            throw new IllegalStateException("Channel '" + channel + "' failed to connect to NATS at " + servers
+                    + ": " + Urls.redact(e.getMessage()) + ". Check the 'servers' attribute and that nats-server "
+                    + "is running there.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while channel '" + channel + "' connected to " + servers, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Channel '" + channel + "' has invalid connection settings for "
+                    + servers + ": " + Urls.redact(e.getMessage()), e);
+        }
+    }
+
+    /** Default time allowed for a connection to drain when its last channel releases it. */
+    public static Duration defaultDrainTimeout() {
+        return Duration.ofSeconds(5);
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.natsjetstream.connection;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.natsjetstream.config.Attribute;
+import io.github.natsjetstream.config.ChannelConfig;
+import io.nats.client.Options;
+
+/**
+ * Connection attributes of a channel. Channels with equal settings share one connection, so this
+ * record is the key of {@link ConnectionRegistry}.
+ *
+ * <p>{@link #toString()} leaves out the password, the token and the user info of URLs.
+ */
+public record ConnectionSettings(List<String> servers, String clientName, Optional<String> username,
+                                 Optional<String> password, Optional<String> token, Duration connectionTimeout,
+                                 Duration pingInterval, Duration reconnectWait, int maxReconnects) {
+
+    static final String CLIENT_NAME_PREFIX = "nats-jetstream-";
+
+    public static ConnectionSettings from(ChannelConfig config) {
+        List<String> servers = config.list(Attribute.SERVERS);
+        if (servers.isEmpty()) {
+            servers = List.of("nats://localhost:4222");
+        }
+
+        Optional<String> username = config.string(Attribute.USERNAME);
+        Optional<String> password = config.string(Attribute.PASSWORD);
+        if (username.isPresent() != password.isPresent()) {
+            String missing = username.isPresent() ? Attribute.PASSWORD.key() : Attribute.USERNAME.key();
+            throw new IllegalArgumentException("Channel '" + config.channel() + "' sets only one of '"
+                    + Attribute.USERNAME.key() + "' and '" + Attribute.PASSWORD.key() + "'. Set '" + missing
+                    + "' too, or remove the other.");
+        }
+
+        int maxReconnects = config.integer(Attribute.MAX_RECONNECTS, -1).orElse(-1);
+        return new ConnectionSettings(
+                List.copyOf(servers),
+                config.string(Attribute.CLIENT_NAME, CLIENT_NAME_PREFIX + hostName()),
+                username,
+                password,
+                config.string(Attribute.TOKEN),
+                config.duration(Attribute.CONNECTION_TIMEOUT, Duration.ofSeconds(5)),
+                config.duration(Attribute.PING_INTERVAL, Duration.ofSeconds(2)),
+                config.duration(Attribute.RECONNECT_WAIT, Duration.ofSeconds(1)),
+                maxReconnects);
+    }
+
+    /** Server URLs with user info removed, for logs and error messages. */
+    public String redactedServers() {
+        return String.join(",", servers.stream().map(Urls::redact).toList());
+    }
+
+    Options.Builder toOptionsBuilder() {
+        Options.Builder builder = new Options.Builder()
+                .servers(servers.toArray(String[]::new))
+                .connectionName(clientName)
+                .connectionTimeout(connectionTimeout)
+                .pingInterval(pingInterval)
+                .maxPingsOut(2)
+                .reconnectWait(reconnectWait)
+                .maxReconnects(maxReconnects);
+
+        if (username.isPresent()) {
+            builder.userInfo(username.get().toCharArray(), password.orElseThrow().toCharArray());
+        }
+        token.ifPresent(value -> builder.token(value.toCharArray()));
+        return builder;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[servers=" + redactedServers() + ", clientName=" + clientName
+                + ", username=" + username.orElse("") + ", password=" + (password.isPresent() ? "***" : "")
+                + ", token=" + (token.isPresent() ? "***" : "") + "]";
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.natsjetstream.incoming;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import io.github.natsjetstream.config.IncomingConfig;
+import io.github.natsjetstream.config.NatsNames;
+import io.github.natsjetstream.connection.SharedConnection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.PullSubscribeOptions;
+
+/**
+ * An incoming channel bound to a durable pull consumer: the {@link Publisher} that the runtime
+ * subscribes to, and its shutdown.
+ */
+public final class IncomingChannel implements Publisher<Message<?>> {
+
+    private static final System.Logger LOG = System.getLogger(IncomingChannel.class.getName());
+
+    private final IncomingConfig config;
+    private final String stream;
+    private final SharedConnection connection;
+    private final JetStreamSubscription subscription;
+    private final AtomicReference<PullLoop> loop = new AtomicReference<>();
+
+    /**
+     * Binds to the durable, which must exist. Failures are thrown here, so they fail startup.
+     */
+    public IncomingChannel(IncomingConfig config, String stream, SharedConnection connection) {
+        this.config = config;
+        this.stream = stream;
+        this.connection = connection;
+        this.subscription = bind();
+    }
+
+    private JetStreamSubscription bind() {
+        PullSubscribeOptions options = PullSubscribeOptions.builder()
+                .stream(stream)
+                .durable(config.durable())
+                .bind(true)
+                .build();
+        try {
+            return connection.jetStream().subscribe(null, options);
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("Channel '" + config.channel() + "' failed to bind to durable '"
+                    + config.durable() + "' on stream '" + stream + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void subscribe(Subscriber<? super Message<?>> subscriber) {
+        PullLoop created = new PullLoop(config, stream, connection.connection(), subscription, subscriber);
+        if (!loop.compareAndSet(null, created)) {
+            subscriber.onSubscribe(new Subscription() {
+                @Override
+                public void request(long count) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            subscriber.onError(new IllegalStateException("Channel '" + config.channel()
+                    + "' accepts only one subscriber"));
+            return;
+        }
+
+        subscriber.onSubscribe(created);
+        Thread thread = new Thread(created, "nats-jetstream-pull-" + NatsNames.safeName(config.channel()));
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Stops pulling, naks what was pulled but not handed over, waits up to {@code shutdown-timeout}
+     * for in-flight messages to be acked or nacked, then releases the connection, which flushes
+     * the acks.
+     */
+    public void shutdown() {
+        Duration timeout = config.shutdownTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PullLoop running = loop.get();
+        try {
+            if (running != null) {
+                running.stop();
+                if (!running.awaitFinished(timeout)) {
+                    LOG.log(Level.WARNING, "Channel ''{0}'' pull thread did not end within {1} ms, probably because "
+                            + "the application is still processing a message", config.channel(), timeout.toMillis());
+                }
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                int unsettled = running.awaitSettled(left);
+                if (unsettled > 0) {
+                    LOG.log(Level.WARNING, "Channel ''{0}'' shut down with {1} message(s) neither acked nor nacked "
+                            + "after {2} ms; the server redelivers them after ack-wait", config.channel(), unsettled,
+                            timeout.toMillis());
+                }
+            } else if (subscription.isActive()) {
+                subscription.unsubscribe();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            connection.release(config.channel(), timeout);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.natsjetstream.incoming;
+
+import java.lang.System.Logger.Level;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsJetStreamMetaData;
+
+/**
+ * A message pulled from a JetStream consumer.
+ *
+ * <p>Applications reach it on every runtime with {@code message.unwrap(JetStreamIncomingMessage.class)}
+ * to read the subject, stream, sequences, delivery count and headers. {@code unwrap(io.nats.client.Message.class)}
+ * returns the jnats message.
+ *
+ * <p>{@link #ack()} sends a JetStream ack and {@link #nack(Throwable)} a nak, which makes the server
+ * redeliver the message at once. Only the first of them takes effect; later calls complete at once.
+ *
+ * @param <T> payload type: {@code byte[]} or {@code String}, as the channel's {@code payload-type} sets
+ */
+public final class JetStreamIncomingMessage<T> implements Message<T> {
+
+    private static final System.Logger LOG = System.getLogger(JetStreamIncomingMessage.class.getName());
+
+    private final io.nats.client.Message raw;
+    private final T payload;
+    private final String channel;
+    private final Runnable onSettled;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    JetStreamIncomingMessage(io.nats.client.Message raw, T payload, String channel, Runnable onSettled) {
+        this.raw = raw;
+        this.payload = payload;
+        this.channel = channel;
+        this.onSettled = onSettled;
+    }
+
+    @Override
+    public T getPayload() {
+        return payload;
+    }
+
+    /** Sends the JetStream ack. The stage completes once the ack is written to the connection. */
+    @Override
+    public CompletionStage<Void> ack() {
+        if (!settled.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            raw.ack();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Channel ''{0}'' failed to ack stream {1} sequence {2} (consumer {3}); the server "
+                    + "redelivers it after ack-wait: {4}", channel, getStream(), getStreamSequence(), getConsumer(),
+                    e.toString());
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            onSettled.run();
+        }
+    }
+
+    /** Sends a JetStream nak, so the server redelivers the message. */
+    @Override
+    public CompletionStage<Void> nack(Throwable reason) {
+        if (!settled.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            LOG.log(Level.WARNING, "Channel ''{0}'' nacked stream {1} sequence {2} (consumer {3}, delivery {4}); it "
+                    + "will be redelivered. Reason: {5}", channel, getStream(), getStreamSequence(), getConsumer(),
+                    getDeliveredCount(), String.valueOf(reason));
+            raw.nak();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Channel ''{0}'' failed to nak stream {1} sequence {2} (consumer {3}); the server "
+                    + "redelivers it after ack-wait: {4}", channel, getStream(), getStreamSequence(), getConsumer(),
+                    e.toString());
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            onSettled.run();
+        }
+    }
+
+    @Override
+    public Supplier<CompletionStage<Void>> getAck() {
+        return this::ack;
+    }
+
+    @Override
+    public Function<Throwable, CompletionStage<Void>> getNack() {
+        return this::nack;
+    }
+
+    @Override
+    public <C> C unwrap(Class<C> type) {
+        if (type.isInstance(raw)) {
+            return type.cast(raw);
+        }
+        return Message.super.unwrap(type);
+    }
+
+    public String getSubject() {
+        return raw.getSubject();
+    }
+
+    public String getStream() {
+        return metaData().getStream();
+    }
+
+    public String getConsumer() {
+        return metaData().getConsumer();
+    }
+
+    public long getStreamSequence() {
+        return metaData().streamSequence();
+    }
+
+    public long getConsumerSequence() {
+        return metaData().consumerSequence();
+    }
+
+    /** Delivery count, starting at 1 for the first delivery. */
+    public long getDeliveredCount() {
+        return metaData().deliveredCount();
+    }
+
+    /** Time the message was stored in the stream. */
+    public ZonedDateTime getTimestamp() {
+        return metaData().timestamp();
+    }
+
+    /** Messages left for the consumer after this one, as the server reported at delivery. */
+    public long getPendingCount() {
+        return metaData().pendingCount();
+    }
+
+    /** All headers, each with every value in the order received. Empty when the message has none. */
+    public Map<String, List<String>> getHeaders() {
+        Headers headers = raw.getHeaders();
+        if (headers == null || headers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.entrySet().forEach(entry -> copy.put(entry.getKey(),
+                Collections.unmodifiableList(new ArrayList<>(entry.getValue()))));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private NatsJetStreamMetaData metaData() {
+        return raw.metaData();
+    }
+
+    @Override
+    public String toString() {
+        return "JetStreamIncomingMessage[channel=" + channel + ", subject=" + getSubject() + ", stream=" + getStream()
+                + ", sequence=" + getStreamSequence() + ", delivery=" + getDeliveredCount() + "]";
+    }
+}

@@ -1,0 +1,328 @@
+package io.github.natsjetstream.incoming;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import io.github.natsjetstream.config.IncomingConfig;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamStatusException;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.PullRequestOptions;
+
+/**
+ * The Reactive Streams subscription of an incoming channel, and the thread that pulls for it.
+ *
+ * <p>The thread pulls only while the subscriber has demand and fewer than {@code batch-size}
+ * messages are in flight (handed over but not yet acked or nacked). Each pull asks for exactly the
+ * free slots, so the connector never holds more than one pulled batch, and a slow subscriber slows
+ * the pulls instead of growing a buffer. All {@code onNext} and {@code onError} signals come from
+ * this one thread.
+ */
+final class PullLoop implements Subscription, Runnable {
+
+    private static final System.Logger LOG = System.getLogger(PullLoop.class.getName());
+
+    /** How often a waiting pull checks whether the channel stopped. */
+    private static final Duration POLL_SLICE = Duration.ofMillis(100);
+    /** Time past the pull's expiry to wait for messages still in transit. */
+    private static final Duration PULL_GRACE = Duration.ofMillis(250);
+    /** Quiet period after which no more prefetched messages are expected at shutdown. */
+    private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final IncomingConfig config;
+    private final String stream;
+    private final Connection connection;
+    private final JetStreamSubscription subscription;
+    private final Subscriber<? super Message<?>> downstream;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private long demand;
+    private int inFlight;
+    private boolean stopped;
+    private IllegalArgumentException invalidRequest;
+
+    PullLoop(IncomingConfig config, String stream, Connection connection, JetStreamSubscription subscription,
+             Subscriber<? super Message<?>> downstream) {
+        this.config = config;
+        this.stream = stream;
+        this.connection = connection;
+        this.subscription = subscription;
+        this.downstream = downstream;
+    }
+
+    @Override
+    public void request(long count) {
+        lock.lock();
+        try {
+            if (count <= 0) {
+                invalidRequest = new IllegalArgumentException("Reactive Streams rule 3.9: request(" + count
+                        + ") on channel '" + config.channel() + "' must be positive");
+            } else {
+                demand = demand + count < 0 ? Long.MAX_VALUE : demand + count;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        stop();
+    }
+
+    /** Stops pulling. Messages that arrive for the open pull are nak'ed. */
+    void stop() {
+        lock.lock();
+        try {
+            stopped = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the pull thread has ended and nak'ed what it pulled but did not hand over. */
+    boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until every message handed over was acked or nacked, and returns how many were not. */
+    int awaitSettled(Duration timeout) throws InterruptedException {
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            while (inFlight > 0 && remaining > 0) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void run() {
+        LOG.log(Level.INFO, "Channel ''{0}'' started pulling from stream {1}, durable {2}, subject {3} "
+                + "(batch size {4}, fetch wait {5} ms)", config.channel(), stream, config.durable(), config.subject(),
+                config.batchSize(), config.fetchWait().toMillis());
+        try {
+            int permits;
+            while ((permits = awaitPermits()) > 0) {
+                pullOnce(permits);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.log(Level.WARNING, "Channel ''{0}'' pull thread was interrupted; it stops pulling", config.channel());
+        } catch (RuntimeException e) {
+            fail(e);
+        } finally {
+            nakUndelivered();
+            unsubscribe();
+            finished.countDown();
+            LOG.log(Level.INFO, "Channel ''{0}'' stopped pulling from stream {1}, durable {2}", config.channel(),
+                    stream, config.durable());
+        }
+    }
+
+    /** Blocks until a pull may start, and returns its size, or 0 when the loop must end. */
+    private int awaitPermits() throws InterruptedException {
+        IllegalArgumentException invalid;
+        lock.lock();
+        try {
+            while (!stopped && invalidRequest == null && (demand == 0 || inFlight >= config.batchSize())) {
+                changed.await();
+            }
+            if (stopped) {
+                return 0;
+            }
+            invalid = invalidRequest;
+            if (invalid == null) {
+                return (int) Math.min(demand, config.batchSize() - inFlight);
+            }
+            stopped = true;
+        } finally {
+            lock.unlock();
+        }
+        downstream.onError(invalid);
+        return 0;
+    }
+
+    private void pullOnce(int size) throws InterruptedException {
+        try {
+            subscription.pull(PullRequestOptions.builder(size).expiresIn(config.fetchWait()).build());
+        } catch (IllegalStateException e) {
+            retryLater("send a pull request", e);
+            return;
+        }
+
+        long deadline = System.nanoTime() + config.fetchWait().plus(PULL_GRACE).toNanos();
+        int received = 0;
+        while (received < size) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return;
+            }
+
+            io.nats.client.Message raw = nextMessage(Math.min(remaining, POLL_SLICE.toNanos()));
+            if (raw == null) {
+                if (isStopped()) {
+                    return;
+                }
+                continue;
+            }
+
+            received++;
+            if (isStopped()) {
+                nakUnhanded(raw);
+            } else {
+                deliver(raw);
+            }
+        }
+    }
+
+    private io.nats.client.Message nextMessage(long timeoutNanos) throws InterruptedException {
+        try {
+            return subscription.nextMessage(Duration.ofNanos(timeoutNanos));
+        } catch (JetStreamStatusException e) {
+            throw new IllegalStateException("Channel '" + config.channel() + "': the server ended pulls from durable '"
+                    + config.durable() + "' on stream '" + stream + "' with status " + e.getStatus().getCode() + " "
+                    + e.getStatus().getMessage(), e);
+        }
+    }
+
+    private void deliver(io.nats.client.Message raw) {
+        JetStreamIncomingMessage<?> message = new JetStreamIncomingMessage<>(raw, payloadOf(raw), config.channel(),
+                this::release);
+        lock.lock();
+        try {
+            inFlight++;
+            if (demand != Long.MAX_VALUE) {
+                demand--;
+            }
+        } finally {
+            lock.unlock();
+        }
+
+        try {
+            downstream.onNext(message);
+        } catch (RuntimeException e) {
+            // Reactive Streams rule 2.13 forbids onNext to throw; treat it as a cancellation.
+            LOG.log(Level.ERROR, "Channel ''" + config.channel() + "'' subscriber threw from onNext for stream "
+                    + stream + " sequence " + message.getStreamSequence() + "; the message is nak'ed and the channel "
+                    + "stops", e);
+            message.nack(e);
+            stop();
+        }
+    }
+
+    private Object payloadOf(io.nats.client.Message raw) {
+        byte[] data = raw.getData() == null ? new byte[0] : raw.getData();
+        if (config.payloadType() == IncomingConfig.PayloadType.STRING) {
+            return new String(data, StandardCharsets.UTF_8);
+        }
+        return data;
+    }
+
+    private void release() {
+        lock.lock();
+        try {
+            inFlight--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isStopped() {
+        lock.lock();
+        try {
+            return stopped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void retryLater(String action, RuntimeException cause) throws InterruptedException {
+        if (connection.getStatus() == Connection.Status.CLOSED) {
+            throw new IllegalStateException("Channel '" + config.channel() + "' failed to " + action
+                    + " because the NATS connection is closed", cause);
+        }
+        LOG.log(Level.WARNING, "Channel ''{0}'' failed to {1} for durable {2} on stream {3}; retrying in {4} ms: {5}",
+                config.channel(), action, config.durable(), stream, RETRY_PAUSE.toMillis(), cause.toString());
+        Thread.sleep(RETRY_PAUSE.toMillis());
+    }
+
+    private void fail(RuntimeException error) {
+        boolean wasStopped;
+        lock.lock();
+        try {
+            wasStopped = stopped;
+            stopped = true;
+        } finally {
+            lock.unlock();
+        }
+        if (wasStopped) {
+            LOG.log(Level.DEBUG, "Channel ''{0}'' pull thread ended after stop: {1}", config.channel(), error.toString());
+            return;
+        }
+        LOG.log(Level.ERROR, "Channel ''" + config.channel() + "'' failed while pulling from durable "
+                + config.durable() + " on stream " + stream, error);
+        downstream.onError(error);
+    }
+
+    /**
+     * Naks messages of the open pull that arrive after the stop, so another instance gets them at once.
+     *
+     * <p>NOTE: JetStream has no way to cancel an open pull request. A message the server sends for
+     * it after {@link #DRAIN_QUIET} of silence reaches no subscriber and is redelivered only after
+     * ack-wait.
+     */
+    private void nakUndelivered() {
+        try {
+            io.nats.client.Message raw;
+            while ((raw = subscription.nextMessage(DRAIN_QUIET)) != null) {
+                nakUnhanded(raw);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Channel ''{0}'' stopped reading prefetched messages: {1}", config.channel(),
+                    e.toString());
+        }
+    }
+
+    private void nakUnhanded(io.nats.client.Message raw) {
+        try {
+            raw.nak();
+            LOG.log(Level.DEBUG, "Channel ''{0}'' nak''ed stream {1} sequence {2}, pulled after the channel stopped",
+                    config.channel(), stream, raw.metaData().streamSequence());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Channel ''{0}'' failed to nak stream {1} sequence {2} at shutdown; the server "
+                    + "redelivers it after ack-wait: {3}", config.channel(), stream, raw.metaData().streamSequence(),
+                    e.toString());
+        }
+    }
+
+    private void unsubscribe() {
+        try {
+            if (subscription.isActive()) {
+                subscription.unsubscribe();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Channel ''{0}'' failed to unsubscribe: {1}", config.channel(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.natsjetstream.outgoing;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import io.github.natsjetstream.config.NatsNames;
+import io.github.natsjetstream.config.OutgoingConfig;
+import io.github.natsjetstream.connection.SharedConnection;
+import io.nats.client.JetStream;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.NatsMessage;
+
+/**
+ * An outgoing channel: the {@link Subscriber} that publishes each message to JetStream and acks it
+ * only after the PubAck.
+ *
+ * <p>Up to {@code max-pending-publishes} publishes await their PubAck at once. Acks and nacks of
+ * the application's messages run on one thread per channel, in PubAck order, so that application
+ * callbacks never block the NATS connection's threads.
+ */
+public final class OutgoingChannel implements Subscriber<Message<?>> {
+
+    private static final System.Logger LOG = System.getLogger(OutgoingChannel.class.getName());
+
+    private final OutgoingConfig config;
+    private final String stream;
+    private final SharedConnection connection;
+    private final JetStream jetStream;
+    private final PublishOptions publishOptions;
+    private final ExecutorService completions;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition settled = lock.newCondition();
+    private Subscription upstream;
+    private int pending;
+
+    public OutgoingChannel(OutgoingConfig config, String stream, SharedConnection connection) {
+        this.config = config;
+        this.stream = stream;
+        this.connection = connection;
+        this.jetStream = connection.jetStream();
+        this.publishOptions = PublishOptions.builder().expectedStream(stream).build();
+        this.completions = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "nats-jetstream-publish-" + NatsNames.safeName(config.channel()));
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void onSubscribe(Subscription subscription) {
+        lock.lock();
+        try {
+            if (upstream != null) {
+                subscription.cancel();
+                return;
+            }
+            upstream = subscription;
+        } finally {
+            lock.unlock();
+        }
+        LOG.log(Level.INFO, "Channel ''{0}'' publishes to subject {1} on stream {2} (up to {3} pending PubAcks, "
+                + "publish timeout {4} ms)", config.channel(), config.subject(), stream, config.maxPendingPublishes(),
+                config.publishTimeout().toMillis());
+        subscription.request(config.maxPendingPublishes());
+    }
+
+    @Override
+    public void onNext(Message<?> message) {
+        lock.lock();
+        try {
+            pending++;
+        } finally {
+            lock.unlock();
+        }
+
+        publish(message).whenCompleteAsync((ack, failure) -> complete(message, failure), completions);
+    }
+
+    private CompletableFuture<PublishAck> publish(Message<?> message) {
+        try {
+            NatsMessage natsMessage = NatsMessage.builder()
+                    .subject(config.subject())
+                    .headers(OutgoingPayloads.headers(message))
+                    .data(OutgoingPayloads.body(message.getPayload(), config.channel()))
+                    .build();
+            return jetStream.publishAsync(natsMessage, publishOptions)
+                    .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void complete(Message<?> message, Throwable failure) {
+        try {
+            if (failure == null) {
+                message.ack();
+            } else {
+                Throwable cause = unwrap(failure);
+                LOG.log(Level.WARNING, "Channel ''{0}'' failed to publish to subject {1} on stream {2}; the message "
+                        + "is nacked: {3}", config.channel(), config.subject(), stream, describe(cause));
+                message.nack(cause);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Channel ''" + config.channel() + "'' application ack or nack callback failed", e);
+        } finally {
+            Subscription subscription;
+            lock.lock();
+            try {
+                pending--;
+                settled.signalAll();
+                subscription = upstream;
+            } finally {
+                lock.unlock();
+            }
+            subscription.request(1);
+        }
+    }
+
+    private String describe(Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return "no PubAck within publish-timeout " + config.publishTimeout().toMillis() + " ms";
+        }
+        return cause.toString();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        LOG.log(Level.ERROR, "Channel ''" + config.channel() + "'' received an error from upstream and stops "
+                + "publishing", failure);
+    }
+
+    @Override
+    public void onComplete() {
+        LOG.log(Level.INFO, "Channel ''{0}'' upstream completed; no more messages are published", config.channel());
+    }
+
+    /**
+     * Stops taking messages, waits up to {@code shutdown-timeout} for pending PubAcks, then
+     * releases the connection.
+     */
+    public void shutdown() {
+        Duration timeout = config.shutdownTimeout();
+        lock.lock();
+        try {
+            if (upstream != null) {
+                upstream.cancel();
+            }
+            long remaining = timeout.toNanos();
+            while (pending > 0 && remaining > 0) {
+                remaining = settled.awaitNanos(remaining);
+            }
+            if (pending > 0) {
+                LOG.log(Level.WARNING, "Channel ''{0}'' shut down with {1} publish(es) still awaiting a PubAck after "
+                        + "{2} ms", config.channel(), pending, timeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+
+        completions.shutdown();
+        connection.release(config.channel(), timeout);
+    }
+}

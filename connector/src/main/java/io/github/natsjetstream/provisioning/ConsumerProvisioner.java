@@ -1,0 +1,120 @@
+package io.github.natsjetstream.provisioning;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.natsjetstream.config.IncomingConfig;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
+
+/**
+ * Creates the durable pull consumer of an incoming channel, or checks that the existing one can
+ * serve the channel. A durable is never deleted or modified here.
+ */
+public final class ConsumerProvisioner {
+
+    private static final System.Logger LOG = System.getLogger(ConsumerProvisioner.class.getName());
+
+    private static final int CONSUMER_NOT_FOUND = 10014;
+
+    private final JetStreamManagement management;
+
+    public ConsumerProvisioner(JetStreamManagement management) {
+        this.management = management;
+    }
+
+    public void ensureDurable(String stream, IncomingConfig config) {
+        try {
+            ConsumerInfo existing = consumerInfo(stream, config.durable());
+            if (existing == null) {
+                create(stream, config);
+            } else {
+                verify(stream, existing.getConsumerConfiguration(), config);
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("Channel '" + config.channel() + "' failed to set up durable consumer '"
+                    + config.durable() + "' on stream '" + stream + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void create(String stream, IncomingConfig config) throws IOException, JetStreamApiException {
+        ConsumerConfiguration.Builder builder = ConsumerConfiguration.builder()
+                .durable(config.durable())
+                .filterSubject(config.subject())
+                .ackPolicy(AckPolicy.Explicit);
+        config.ackWait().ifPresent(builder::ackWait);
+        config.maxDeliver().ifPresent(builder::maxDeliver);
+        config.maxAckPending().ifPresent(builder::maxAckPending);
+        config.deliverPolicy().ifPresent(builder::deliverPolicy);
+
+        ConsumerInfo created = management.addOrUpdateConsumer(stream, builder.build());
+        ConsumerConfiguration actual = created.getConsumerConfiguration();
+        LOG.log(Level.INFO, "Channel ''{0}'' created durable pull consumer {1} on stream {2} for subject {3} "
+                        + "(ack wait {4}, max deliver {5}, max ack pending {6}, deliver policy {7})",
+                config.channel(), config.durable(), stream, config.subject(), actual.getAckWait(),
+                actual.getMaxDeliver(), actual.getMaxAckPending(), actual.getDeliverPolicy());
+    }
+
+    private void verify(String stream, ConsumerConfiguration existing, IncomingConfig config) {
+        String prefix = "Channel '" + config.channel() + "': durable consumer '" + config.durable() + "' on stream '"
+                + stream + "' ";
+        if (existing.getDeliverSubject() != null) {
+            throw new IllegalStateException(prefix + "is a push consumer (deliver subject '"
+                    + existing.getDeliverSubject() + "'). This connector needs a pull consumer: choose another "
+                    + "'durable' name.");
+        }
+        if (existing.getAckPolicy() != AckPolicy.Explicit) {
+            throw new IllegalStateException(prefix + "has ack policy " + existing.getAckPolicy()
+                    + ", but this connector acknowledges each message explicitly. Choose another 'durable' name.");
+        }
+        String filter = existing.getFilterSubject();
+        if (filter != null && !filter.isEmpty() && !filter.equals(config.subject())) {
+            throw new IllegalStateException(prefix + "filters subject '" + filter + "', but the channel's subject is '"
+                    + config.subject() + "'. Set 'subject' to '" + filter + "' or choose another 'durable' name.");
+        }
+
+        List<String> differences = differences(existing, config);
+        if (differences.isEmpty()) {
+            LOG.log(Level.INFO, "Channel ''{0}'' binds to existing durable pull consumer {1} on stream {2}",
+                    config.channel(), config.durable(), stream);
+        } else {
+            // TODO: update the fields the server allows to change and fail startup on the others.
+            LOG.log(Level.WARNING, "Channel ''{0}'' binds to existing durable pull consumer {1} on stream {2}, "
+                    + "which keeps its own settings: {3}", config.channel(), config.durable(), stream,
+                    String.join(", ", differences));
+        }
+    }
+
+    private static List<String> differences(ConsumerConfiguration existing, IncomingConfig config) {
+        List<String> differences = new ArrayList<>();
+        config.ackWait().filter(value -> !value.equals(existing.getAckWait()))
+                .ifPresent(value -> differences.add("ack-wait is " + existing.getAckWait() + ", configured " + value));
+        config.maxDeliver().filter(value -> value != existing.getMaxDeliver())
+                .ifPresent(value -> differences.add("max-deliver is " + existing.getMaxDeliver() + ", configured "
+                        + value));
+        config.maxAckPending().filter(value -> value != existing.getMaxAckPending())
+                .ifPresent(value -> differences.add("max-ack-pending is " + existing.getMaxAckPending()
+                        + ", configured " + value));
+        config.deliverPolicy().filter(value -> !Objects.equals(value, existing.getDeliverPolicy()))
+                .ifPresent(value -> differences.add("deliver-policy is " + existing.getDeliverPolicy()
+                        + ", configured " + value));
+        return differences;
+    }
+
+    private ConsumerInfo consumerInfo(String stream, String durable) throws IOException, JetStreamApiException {
+        try {
+            return management.getConsumerInfo(stream, durable);
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == CONSUMER_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package io.github.natsjetstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.streams.operators.ReactiveStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import io.github.natsjetstream.incoming.JetStreamIncomingMessage;
+import io.github.natsjetstream.outgoing.JetStreamOutgoingMessage;
+import io.github.natsjetstream.testing.NatsServerProcess;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+
+/**
+ * Drives the connector through its SPI methods against a real nats-server, without a CDI runtime.
+ */
+class JetStreamConnectorTest {
+
+    private static NatsServerProcess server;
+    private static Connection admin;
+    private static JetStreamManagement management;
+
+    private JetStreamConnector connector;
+    private String token;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = NatsServerProcess.start();
+        admin = Nats.connect(server.url());
+        management = admin.jetStreamManagement();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        admin.close();
+        server.close();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void createConnector() {
+        connector = new JetStreamConnector();
+        token = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void shutdownConnector() {
+        connector.shutdown(new Object());
+    }
+
+    private Map<String, String> attributes(String... pairs) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("servers", server.url());
+        attributes.put("shutdown-timeout", "1s");
+        for (int i = 0; i < pairs.length; i += 2) {
+            attributes.put(pairs[i], pairs[i + 1]);
+        }
+        return attributes;
+    }
+
+    private List<CompletableFuture<Void>> publish(String channel, Map<String, String> attributes,
+                                                  List<Message<?>> messages) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        List<Message<?>> tracked = new ArrayList<>();
+        for (Message<?> message : messages) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            tracked.add(message.withAck(() -> {
+                ack.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }).withNack(reason -> {
+                ack.completeExceptionally(reason);
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        @SuppressWarnings("unchecked")
+        org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder<Message<?>, Void> sink =
+                (org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder<Message<?>, Void>)
+                        connector.getSubscriberBuilder(TestConfigs.channel(channel, attributes));
+        ReactiveStreams.fromIterable(tracked).to(sink).run();
+        return acks;
+    }
+
+    private RecordingSubscriber consume(String channel, Map<String, String> attributes, long initialRequest) {
+        RecordingSubscriber subscriber = new RecordingSubscriber(initialRequest);
+        connector.getPublisherBuilder(TestConfigs.channel(channel, attributes)).buildRs().subscribe(subscriber);
+        return subscriber;
+    }
+
+    @Test
+    void publishAcksAfterStoreAndCreatesStream() throws Exception {
+        String subject = "pub-" + token + ".created";
+        List<Message<?>> messages = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            messages.add(Message.of("order-" + i));
+        }
+
+        List<CompletableFuture<Void>> acks = publish("out", attributes("subject", subject), messages);
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        StreamInfo info = management.getStreamInfo("PUB_" + token.toUpperCase());
+        assertThat(info.getConfiguration().getSubjects()).containsExactly("pub-" + token + ".>");
+        assertThat(info.getStreamState().getMsgCount()).isEqualTo(50);
+        String first = new String(management.getMessage(info.getConfiguration().getName(), 1).getData(),
+                StandardCharsets.UTF_8);
+        assertThat(first).isEqualTo("order-0");
+    }
+
+    @Test
+    void consumeAndAckAdvancesAckFloor() throws Exception {
+        String subject = "ack-" + token + ".x";
+        publishAndWait(subject, 25);
+
+        RecordingSubscriber subscriber = consume("in", attributes("subject", subject, "durable", "d" + token,
+                "fetch-wait", "500ms"), Long.MAX_VALUE);
+        subscriber.ackEach = true;
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received.size() == 25);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            ConsumerInfo info = management.getConsumerInfo("ACK_" + token.toUpperCase(), "d" + token);
+            assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(25);
+            assertThat(info.getNumAckPending()).isZero();
+        });
+    }
+
+    @Test
+    void batchSizeBoundsUnackedMessages() throws Exception {
+        String subject = "window-" + token + ".x";
+        publishAndWait(subject, 30);
+
+        RecordingSubscriber subscriber = consume("in", attributes("subject", subject, "durable", "d" + token,
+                "batch-size", "4", "fetch-wait", "300ms"), Long.MAX_VALUE);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 4);
+        Thread.sleep(1000);
+        assertThat(subscriber.received).hasSize(4);
+
+        subscriber.received.get(0).ack().toCompletableFuture().get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 5);
+        Thread.sleep(700);
+        assertThat(subscriber.received).hasSize(5);
+    }
+
+    @Test
+    void demandBoundsPulls() throws Exception {
+        String subject = "demand-" + token + ".x";
+        publishAndWait(subject, 10);
+
+        RecordingSubscriber subscriber = consume("in", attributes("subject", subject, "durable", "d" + token,
+                "fetch-wait", "300ms"), 2);
+        subscriber.ackEach = true;
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 2);
+        Thread.sleep(1000);
+        assertThat(subscriber.received).hasSize(2);
+
+        subscriber.subscription.request(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 5);
+    }
+
+    @Test
+    void nackRedeliversMessage() throws Exception {
+        String subject = "nack-" + token + ".x";
+        publishAndWait(subject, 1);
+
+        RecordingSubscriber subscriber = consume("in", attributes("subject", subject, "durable", "d" + token,
+                "fetch-wait", "300ms"), Long.MAX_VALUE);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 1);
+        JetStreamIncomingMessage<?> first = subscriber.received.get(0).unwrap(JetStreamIncomingMessage.class);
+        assertThat(first.getDeliveredCount()).isEqualTo(1);
+        first.nack(new IllegalStateException("planned failure")).toCompletableFuture().get();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 2);
+        JetStreamIncomingMessage<?> second = subscriber.received.get(1).unwrap(JetStreamIncomingMessage.class);
+        assertThat(second.getDeliveredCount()).isEqualTo(2);
+        assertThat(second.getStreamSequence()).isEqualTo(first.getStreamSequence());
+    }
+
+    @Test
+    void headersKeepEveryValueBothWays() throws Exception {
+        String subject = "headers-" + token + ".x";
+        Message<?> outgoing = JetStreamOutgoingMessage.of("body")
+                .withHeader("Trace", "a", "b")
+                .withHeader("Single", "one");
+        List<CompletableFuture<Void>> acks = publish("out", attributes("subject", subject), List.of(outgoing));
+        acks.get(0).get(10, TimeUnit.SECONDS);
+
+        RecordingSubscriber subscriber = consume("in", attributes("subject", subject, "durable", "d" + token,
+                "payload-type", "string", "fetch-wait", "300ms"), Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 1);
+
+        JetStreamIncomingMessage<?> incoming = subscriber.received.get(0).unwrap(JetStreamIncomingMessage.class);
+        assertThat(incoming.getPayload()).isEqualTo("body");
+        assertThat(incoming.getHeaders().get("Trace")).containsExactly("a", "b");
+        assertThat(incoming.getHeaders().get("Single")).containsExactly("one");
+        assertThat(incoming.getSubject()).isEqualTo(subject);
+        assertThat(incoming.getStream()).isEqualTo("HEADERS_" + token.toUpperCase());
+        assertThat(incoming.getConsumer()).isEqualTo("d" + token);
+    }
+
+    @Test
+    void emptyBodyIsEmptyByteArray() throws Exception {
+        String subject = "empty-" + token + ".x";
+        publish("out", attributes("subject", subject), List.of(Message.of(new byte[0])))
+                .get(0).get(10, TimeUnit.SECONDS);
+
+        RecordingSubscriber subscriber = consume("in", attributes("subject", subject, "durable", "d" + token,
+                "fetch-wait", "300ms"), Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 1);
+
+        assertThat(subscriber.received.get(0).getPayload()).isEqualTo(new byte[0]);
+    }
+
+    @Test
+    void unsupportedPayloadIsNacked() {
+        String subject = "badpayload-" + token + ".x";
+        CompletableFuture<Void> ack = publish("out", attributes("subject", subject), List.of(Message.of(42))).get(0);
+
+        assertThatThrownBy(() -> ack.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Integer")
+                .hasMessageContaining("'out'");
+    }
+
+    @Test
+    void existingStreamIsReusedUnchanged() throws Exception {
+        String stream = "EXISTING_" + token.toUpperCase();
+        management.addStream(StreamConfiguration.builder().name(stream)
+                .subjects("existing-" + token + ".a.*").build());
+
+        publish("out", attributes("subject", "existing-" + token + ".a.b"), List.of(Message.of("x")))
+                .get(0).get(10, TimeUnit.SECONDS);
+
+        StreamInfo info = management.getStreamInfo(stream);
+        assertThat(info.getConfiguration().getSubjects()).containsExactly("existing-" + token + ".a.*");
+        assertThat(info.getStreamState().getMsgCount()).isEqualTo(1);
+        assertThat(management.getStreamNames()).doesNotContain("EXISTING");
+    }
+
+    @Test
+    void overlappingCreateNamesBothStreams() throws Exception {
+        String other = "OTHER_" + token.toUpperCase();
+        management.addStream(StreamConfiguration.builder().name(other)
+                .subjects("overlap-" + token + ".a").build());
+
+        assertThatThrownBy(() -> connector.getSubscriberBuilder(TestConfigs.channel("out",
+                attributes("subject", "overlap-" + token + ".b"))))
+                .hasMessageContaining("OVERLAP_" + token.toUpperCase())
+                .hasMessageContaining(other)
+                .hasMessageContaining("overlap-" + token + ".a")
+                .hasMessageContaining("overlap-" + token + ".>");
+    }
+
+    @Test
+    void unreachableServerNamesUrlWithoutSecret() {
+        int port = NatsServerProcess.freePort();
+        Map<String, String> attributes = attributes("subject", "x", "durable", "d",
+                "connection-timeout", "500ms");
+        attributes.put("servers", "nats://alice:s3cret@127.0.0.1:" + port);
+
+        assertThatThrownBy(() -> connector.getPublisherBuilder(TestConfigs.channel("in", attributes)))
+                .hasMessageContaining("'in'")
+                .hasMessageContaining("nats://127.0.0.1:" + port)
+                .hasMessageContaining("servers")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("s3cret"));
+    }
+
+    @Test
+    void shutdownNaksNothingAckedAndKeepsDurable() throws Exception {
+        String subject = "shutdown-" + token + ".x";
+        publishAndWait(subject, 3);
+
+        RecordingSubscriber subscriber = consume("in", attributes("subject", subject, "durable", "d" + token,
+                "fetch-wait", "300ms", "shutdown-timeout", "2s"), Long.MAX_VALUE);
+        subscriber.ackEach = true;
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.received.size() == 3);
+
+        connector.shutdown(new Object());
+
+        ConsumerInfo info = management.getConsumerInfo("SHUTDOWN_" + token.toUpperCase(), "d" + token);
+        assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(3);
+        assertThat(info.getNumAckPending()).isZero();
+    }
+
+    private void publishAndWait(String subject, int count) throws Exception {
+        List<Message<?>> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(Message.of(("m" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        List<CompletableFuture<Void>> acks = publish("seed", attributes("subject", subject), messages);
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Records what the connector emits; acks each message when {@code ackEach} is set. */
+    static final class RecordingSubscriber implements Subscriber<Message<?>> {
+
+        final List<Message<?>> received = new CopyOnWriteArrayList<>();
+        final long initialRequest;
+        volatile boolean ackEach;
+        volatile Subscription subscription;
+        volatile Throwable error;
+
+        RecordingSubscriber(long initialRequest) {
+            this.initialRequest = initialRequest;
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(initialRequest);
+        }
+
+        @Override
+        public void onNext(Message<?> message) {
+            received.add(message);
+            if (ackEach) {
+                message.ack();
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            error = throwable;
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+}
