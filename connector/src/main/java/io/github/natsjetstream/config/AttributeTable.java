@@ -1,11 +1,20 @@
 package io.github.natsjetstream.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * Renders {@link Attribute} as the Markdown table of the README.
  *
- * <p>Run {@code main} to print it; a test fails when the README's copy is out of date.
+ * <p>{@code main} writes the table between the {@value #BEGIN} and {@value #END} lines of each file
+ * it is given. A test fails when the README's copy is out of date.
  */
 public final class AttributeTable {
+
+    public static final String BEGIN = "<!-- attributes:begin -->";
+    public static final String END = "<!-- attributes:end -->";
 
     private AttributeTable() {
     }
@@ -28,7 +37,23 @@ public final class AttributeTable {
         return table.toString();
     }
 
-    public static void main(String[] args) {
-        System.out.print(markdown());
+    /** Returns the document with the text between the markers replaced by the current table. */
+    public static String replaceTable(String document) {
+        int begin = document.indexOf(BEGIN);
+        int end = document.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("The document has no '" + BEGIN + "' line followed by an '" + END
+                    + "' line");
+        }
+        return document.substring(0, begin + BEGIN.length()) + "\n" + markdown() + document.substring(end);
+    }
+
+    /** Rewrites the attribute table in each Markdown file named by the arguments. */
+    public static void main(String[] args) throws IOException {
+        for (String file : args) {
+            Path path = Path.of(file);
+            String document = Files.readString(path, StandardCharsets.UTF_8);
+            Files.writeString(path, replaceTable(document), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -26,17 +26,22 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
 
     @Override
     public void connectionEvent(Connection connection, Events type) {
-        String url = Urls.redact(connection.getConnectedUrl());
         switch (type) {
+            case CONNECTED:
+            case RECONNECTED:
+            case RESUBSCRIBED:
+                LOG.log(Level.INFO, "NATS connection {0}: {1}", type.getEvent(),
+                        Urls.redact(connection.getConnectedUrl()));
+                break;
             case DISCONNECTED:
             case LAME_DUCK:
-                LOG.log(Level.WARNING, "NATS connection {0} ({1}): {2}", type.getEvent(), servers, url);
+                LOG.log(Level.WARNING, "NATS connection {0}; servers {1}", type.getEvent(), servers);
                 break;
             case DISCOVERED_SERVERS:
-                LOG.log(Level.DEBUG, "NATS connection {0} ({1})", type.getEvent(), servers);
+                LOG.log(Level.DEBUG, "NATS connection {0}; servers {1}", type.getEvent(), servers);
                 break;
             default:
-                LOG.log(Level.INFO, "NATS connection {0} ({1}): {2}", type.getEvent(), servers, url);
+                LOG.log(Level.INFO, "NATS connection {0}; servers {1}", type.getEvent(), servers);
         }
     }
 

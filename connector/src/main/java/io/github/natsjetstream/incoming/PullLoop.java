@@ -220,7 +220,7 @@ final class PullLoop implements Subscription, Runnable {
             downstream.onNext(message);
         } catch (RuntimeException e) {
             // Reactive Streams rule 2.13 forbids onNext to throw; treat it as a cancellation.
-            LOG.log(Level.ERROR, "Channel ''" + config.channel() + "'' subscriber threw from onNext for stream "
+            LOG.log(Level.ERROR, "Channel '" + config.channel() + "' subscriber threw from onNext for stream "
                     + stream + " sequence " + message.getStreamSequence() + "; the message is nak'ed and the channel "
                     + "stops", e);
             message.nack(e);
@@ -278,7 +278,7 @@ final class PullLoop implements Subscription, Runnable {
             LOG.log(Level.DEBUG, "Channel ''{0}'' pull thread ended after stop: {1}", config.channel(), error.toString());
             return;
         }
-        LOG.log(Level.ERROR, "Channel ''" + config.channel() + "'' failed while pulling from durable "
+        LOG.log(Level.ERROR, "Channel '" + config.channel() + "' failed while pulling from durable "
                 + config.durable() + " on stream " + stream, error);
         downstream.onError(error);
     }

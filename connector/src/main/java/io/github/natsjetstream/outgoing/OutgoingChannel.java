@@ -114,7 +114,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
                 message.nack(cause);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Channel ''" + config.channel() + "'' application ack or nack callback failed", e);
+            LOG.log(Level.WARNING, "Channel '" + config.channel() + "' application ack or nack callback failed", e);
         } finally {
             Subscription subscription;
             lock.lock();
@@ -146,7 +146,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
 
     @Override
     public void onError(Throwable failure) {
-        LOG.log(Level.ERROR, "Channel ''" + config.channel() + "'' received an error from upstream and stops "
+        LOG.log(Level.ERROR, "Channel '" + config.channel() + "' received an error from upstream and stops "
                 + "publishing", failure);
     }
 

@@ -50,7 +50,8 @@ public final class StreamProvisioner {
             return ensureDerivedStream(subject, settings);
         } catch (IOException e) {
             throw new IllegalStateException("Channel '" + channel + "' failed to look up the stream for subject '"
-                    + subject + "': " + e.getMessage(), e);
+                    + subject + "': " + e.getMessage() + ". Check that JetStream is enabled on the server "
+                    + "(nats-server -js) and that the account may use it.", e);
         } catch (JetStreamApiException e) {
             throw new IllegalStateException("Channel '" + channel + "' failed to look up the stream for subject '"
                     + subject + "': " + e.getMessage(), e);
