@@ -28,6 +28,7 @@ import io.github.natsjetstream.incoming.IncomingChannel;
 import io.github.natsjetstream.outgoing.OutgoingChannel;
 import io.github.natsjetstream.provisioning.ConsumerProvisioner;
 import io.github.natsjetstream.provisioning.StreamProvisioner;
+import io.nats.client.api.ConsumerConfiguration;
 
 /**
  * The {@code nats-jetstream} connector: incoming channels read from durable JetStream pull
@@ -57,11 +58,14 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
 
         SharedConnection connection = connections.acquire(settings, config.channel());
         try {
-            String stream = new StreamProvisioner(connection.management(), config.channel())
-                    .ensureStream(config.subject(), config.stream());
-            new ConsumerProvisioner(connection.management()).ensureDurable(stream, config);
+            StreamProvisioner streams = new StreamProvisioner(connection.management(), config.channel());
+            String stream = streams.ensureStream(config.subject(), config.stream());
+            config.failure().deadLetterSubject()
+                    .ifPresent(subject -> streams.ensureStream(subject, config.stream().derived()));
+            ConsumerConfiguration durable = new ConsumerProvisioner(connection.management())
+                    .ensureDurable(stream, config);
 
-            IncomingChannel channel = new IncomingChannel(config, stream, connection);
+            IncomingChannel channel = new IncomingChannel(config, stream, durable, connection);
             incomingChannels.add(channel);
             return ReactiveStreams.fromPublisher(channel);
         } catch (RuntimeException e) {
@@ -94,7 +98,8 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
      * Shuts every channel down before the application's beans are destroyed: incoming channels
      * first, so that the messages they still process can be published and acked.
      */
-    void shutdown(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    void shutdown(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class)
+                  Object event) {
         if (incomingChannels.isEmpty() && outgoingChannels.isEmpty()) {
             return;
         }

@@ -37,77 +37,7 @@ import io.nats.client.api.StreamInfo;
 /**
  * Drives the connector through its SPI methods against a real nats-server, without a CDI runtime.
  */
-class JetStreamConnectorTest {
-
-    private static NatsServerProcess server;
-    private static Connection admin;
-    private static JetStreamManagement management;
-
-    private JetStreamConnector connector;
-    private String token;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NatsServerProcess.start();
-        admin = Nats.connect(server.url());
-        management = admin.jetStreamManagement();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        admin.close();
-        server.close();
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void createConnector() {
-        connector = new JetStreamConnector();
-        token = UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    @AfterEach
-    void shutdownConnector() {
-        connector.shutdown(new Object());
-    }
-
-    private Map<String, String> attributes(String... pairs) {
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("servers", server.url());
-        attributes.put("shutdown-timeout", "1s");
-        for (int i = 0; i < pairs.length; i += 2) {
-            attributes.put(pairs[i], pairs[i + 1]);
-        }
-        return attributes;
-    }
-
-    private List<CompletableFuture<Void>> publish(String channel, Map<String, String> attributes,
-                                                  List<Message<?>> messages) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        List<Message<?>> tracked = new ArrayList<>();
-        for (Message<?> message : messages) {
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks.add(ack);
-            tracked.add(message.withAck(() -> {
-                ack.complete(null);
-                return CompletableFuture.completedFuture(null);
-            }).withNack(reason -> {
-                ack.completeExceptionally(reason);
-                return CompletableFuture.completedFuture(null);
-            }));
-        }
-        @SuppressWarnings("unchecked")
-        org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder<Message<?>, Void> sink =
-                (org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder<Message<?>, Void>)
-                        connector.getSubscriberBuilder(TestConfigs.channel(channel, attributes));
-        ReactiveStreams.fromIterable(tracked).to(sink).run();
-        return acks;
-    }
-
-    private RecordingSubscriber consume(String channel, Map<String, String> attributes, long initialRequest) {
-        RecordingSubscriber subscriber = new RecordingSubscriber(initialRequest);
-        connector.getPublisherBuilder(TestConfigs.channel(channel, attributes)).buildRs().subscribe(subscriber);
-        return subscriber;
-    }
+class JetStreamConnectorTest extends ConnectorTestBase {
 
     @Test
     void publishAcksAfterStoreAndCreatesStream() throws Exception {
@@ -303,51 +233,5 @@ class JetStreamConnectorTest {
         ConsumerInfo info = management.getConsumerInfo("SHUTDOWN_" + token.toUpperCase(), "d" + token);
         assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(3);
         assertThat(info.getNumAckPending()).isZero();
-    }
-
-    private void publishAndWait(String subject, int count) throws Exception {
-        List<Message<?>> messages = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            messages.add(Message.of(("m" + i).getBytes(StandardCharsets.UTF_8)));
-        }
-        List<CompletableFuture<Void>> acks = publish("seed", attributes("subject", subject), messages);
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-    }
-
-    /** Records what the connector emits; acks each message when {@code ackEach} is set. */
-    static final class RecordingSubscriber implements Subscriber<Message<?>> {
-
-        final List<Message<?>> received = new CopyOnWriteArrayList<>();
-        final long initialRequest;
-        volatile boolean ackEach;
-        volatile Subscription subscription;
-        volatile Throwable error;
-
-        RecordingSubscriber(long initialRequest) {
-            this.initialRequest = initialRequest;
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(initialRequest);
-        }
-
-        @Override
-        public void onNext(Message<?> message) {
-            received.add(message);
-            if (ackEach) {
-                message.ack();
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            error = throwable;
-        }
-
-        @Override
-        public void onComplete() {
-        }
     }
 }

@@ -68,6 +68,25 @@ public enum Attribute {
             "Where a new durable starts in the stream. Applied when the durable is created."),
     PAYLOAD_TYPE("payload-type", Direction.INCOMING, "`bytes`, `string`", "bytes",
             "Payload type handed to the application: `bytes` gives `byte[]`, `string` decodes UTF-8 to `String`."),
+    IN_PROGRESS_ACKS("in-progress-acks", Direction.INCOMING, "boolean", "true",
+            "Send in-progress acks (`+WPI`) for messages in flight longer than a third of the durable's ack wait, "
+                    + "so that slow processing causes no redelivery."),
+    MAX_PROCESSING_TIME("max-processing-time", Direction.INCOMING, "duration", "5m",
+            "How long in-progress acks keep one message from being redelivered. After that the server "
+                    + "redelivers it once ack wait passes."),
+    FAILURE_STRATEGY("failure-strategy", Direction.INCOMING, "`nak`, `term`, `dead-letter`, `fail`, `ignore`", "nak",
+            "What a nack or a method's exception does: `nak` redelivers after a delay, `term` stops redelivery, "
+                    + "`dead-letter` publishes a copy to `dead-letter-subject` and then terminates the original, "
+                    + "`fail` fails the channel, `ignore` acks and logs. With `nak`, the last delivery that "
+                    + "`max-deliver` allows goes to `dead-letter-subject` when it is set."),
+    NAK_DELAY("nak-delay", Direction.INCOMING, "duration", "0s",
+            "Redelivery delay of a nak when neither the application nor `nak-backoff` sets one."),
+    NAK_BACKOFF("nak-backoff", Direction.INCOMING, "duration list", "",
+            "Comma-separated redelivery delays for the first, second, ... delivery; the last entry applies to "
+                    + "later deliveries. A `RedeliverLaterException` in the nack reason or its causes overrides it."),
+    DEAD_LETTER_SUBJECT("dead-letter-subject", Direction.INCOMING, "string", null,
+            "Subject for copies of failed messages. Required by `dead-letter`; the stream that captures it is "
+                    + "found or created like the channel's own."),
     SHUTDOWN_TIMEOUT("shutdown-timeout", Direction.BOTH, "duration", "10s",
             "At shutdown, how long to wait for messages in flight to be acknowledged (incoming) or for pending "
                     + "PubAcks (outgoing)."),

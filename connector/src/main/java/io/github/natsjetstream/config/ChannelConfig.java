@@ -102,21 +102,21 @@ public final class ChannelConfig {
 
     /** Returns a strictly positive duration, if the attribute is set. */
     public Optional<Duration> duration(Attribute attribute) {
-        Optional<String> text = string(attribute);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
+        return string(attribute).map(text -> parseDuration(attribute, text, false));
+    }
 
+    /** Parses one duration value of the attribute, which may be zero only when {@code zeroAllowed}. */
+    public Duration parseDuration(Attribute attribute, String text, boolean zeroAllowed) {
         Duration value;
         try {
-            value = Durations.parse(text.get());
+            value = Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw invalid(attribute, text.get(), "a duration such as 500ms, 5s, 2m or PT5S");
+            throw invalid(attribute, text, "a duration such as 500ms, 5s, 2m or PT5S");
         }
-        if (value.isZero() || value.isNegative()) {
-            throw invalid(attribute, text.get(), "a duration greater than zero");
+        if (value.isNegative() || (value.isZero() && !zeroAllowed)) {
+            throw invalid(attribute, text, zeroAllowed ? "a duration of zero or more" : "a duration greater than zero");
         }
-        return Optional.of(value);
+        return value;
     }
 
     public Duration duration(Attribute attribute, Duration defaultValue) {

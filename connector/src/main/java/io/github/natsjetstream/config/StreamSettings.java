@@ -9,7 +9,7 @@ import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 
 /**
- * Which stream a channel uses, and how to create it when no stream captures the channel's subject.
+ * The stream a channel uses, and the settings to create it when no stream captures the channel's subject.
  *
  * @param name the configured stream name, if any
  * @param subjects the configured subjects for a created stream; empty means {@code <first token>.>}
@@ -26,6 +26,15 @@ public record StreamSettings(Optional<String> name, List<String> subjects, Stora
         RETENTION.put("limits", RetentionPolicy.Limits);
         RETENTION.put("workqueue", RetentionPolicy.WorkQueue);
         RETENTION.put("interest", RetentionPolicy.Interest);
+    }
+
+    /**
+     * Returns settings for a stream found or created from a subject alone, such as a dead-letter
+     * subject: no configured name or subjects, and limits retention, with this channel's storage,
+     * replicas and auto-creation.
+     */
+    public StreamSettings derived() {
+        return new StreamSettings(Optional.empty(), List.of(), storage, RetentionPolicy.Limits, replicas, autoCreate);
     }
 
     public static StreamSettings from(ChannelConfig config) {

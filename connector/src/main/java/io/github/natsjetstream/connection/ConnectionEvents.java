@@ -58,7 +58,7 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
     @Override
     public void slowConsumerDetected(Connection connection, Consumer consumer) {
         LOG.log(Level.WARNING, "NATS slow consumer on the connection to {0}: {1} messages dropped so far",
-                servers, consumer.getDroppedCount());
+                servers, String.valueOf(consumer.getDroppedCount()));
     }
 
     @Override
@@ -71,25 +71,25 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
     public void heartbeatAlarm(Connection connection, JetStreamSubscription subscription, long lastStreamSequence,
                                long lastConsumerSequence) {
         LOG.log(Level.WARNING, "Missed JetStream heartbeats on consumer {0}, last stream sequence {1}",
-                subscription.getConsumerName(), lastStreamSequence);
+                subscription.getConsumerName(), String.valueOf(lastStreamSequence));
     }
 
     @Override
     public void pullStatusWarning(Connection connection, JetStreamSubscription subscription, Status status) {
         // 408 (pull expired) and 404 (no messages) are the normal end of a pull request.
-        LOG.log(Level.DEBUG, "Pull status {0} on consumer {1}: {2}", status.getCode(),
+        LOG.log(Level.DEBUG, "Pull status {0} on consumer {1}: {2}", String.valueOf(status.getCode()),
                 subscription.getConsumerName(), status.getMessage());
     }
 
     @Override
     public void pullStatusError(Connection connection, JetStreamSubscription subscription, Status status) {
-        LOG.log(Level.WARNING, "Pull status {0} on consumer {1}: {2}", status.getCode(),
+        LOG.log(Level.WARNING, "Pull status {0} on consumer {1}: {2}", String.valueOf(status.getCode()),
                 subscription.getConsumerName(), status.getMessage());
     }
 
     @Override
     public void unhandledStatus(Connection connection, JetStreamSubscription subscription, Status status) {
-        LOG.log(Level.WARNING, "Unhandled JetStream status {0} on consumer {1}: {2}", status.getCode(),
+        LOG.log(Level.WARNING, "Unhandled JetStream status {0} on consumer {1}: {2}", String.valueOf(status.getCode()),
                 subscription.getConsumerName(), status.getMessage());
     }
 }

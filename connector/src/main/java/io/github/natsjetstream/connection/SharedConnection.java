@@ -74,7 +74,8 @@ public final class SharedConnection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.log(Level.WARNING, "Interrupted while draining the NATS connection to " + settings.redactedServers(), e);
+            LOG.log(Level.WARNING, "Interrupted while draining the NATS connection to "
+                    + settings.redactedServers(), e);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Failed to drain the NATS connection to " + settings.redactedServers(), e);
         } finally {

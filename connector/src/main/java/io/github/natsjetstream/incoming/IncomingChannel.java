@@ -16,6 +16,7 @@ import io.github.natsjetstream.connection.SharedConnection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.ConsumerConfiguration;
 
 /**
  * An incoming channel bound to a durable pull consumer: the {@link Publisher} that the runtime
@@ -29,16 +30,31 @@ public final class IncomingChannel implements Publisher<Message<?>> {
     private final String stream;
     private final SharedConnection connection;
     private final JetStreamSubscription subscription;
+    private final ConsumerConfiguration durable;
+    private final FailureStrategy failureStrategy;
     private final AtomicReference<PullLoop> loop = new AtomicReference<>();
 
     /**
      * Binds to the durable, which must exist. Failures are thrown here, so they fail startup.
+     *
+     * @param durable the durable's configuration as the server reports it, for its ack wait and max deliver
      */
-    public IncomingChannel(IncomingConfig config, String stream, SharedConnection connection) {
+    public IncomingChannel(IncomingConfig config, String stream, ConsumerConfiguration durable,
+                           SharedConnection connection) {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
+        this.durable = durable;
+        this.failureStrategy = FailureStrategies.create(config.failure(), durable.getMaxDeliver(),
+                connection.jetStream(), this::failChannel);
         this.subscription = bind();
+    }
+
+    private void failChannel(Throwable error) {
+        PullLoop running = loop.get();
+        if (running != null) {
+            running.fail(error);
+        }
     }
 
     private JetStreamSubscription bind() {
@@ -57,7 +73,11 @@ public final class IncomingChannel implements Publisher<Message<?>> {
 
     @Override
     public void subscribe(Subscriber<? super Message<?>> subscriber) {
-        PullLoop created = new PullLoop(config, stream, connection.connection(), subscription, subscriber);
+        InProgressKeeper keeper = config.pull().inProgressAcks()
+                ? new InProgressKeeper(config.channel(), durable.getAckWait(), config.pull().maxProcessingTime())
+                : null;
+        PullLoop created = new PullLoop(config, stream, connection.connection(), subscription, subscriber,
+                failureStrategy, keeper);
         if (!loop.compareAndSet(null, created)) {
             subscriber.onSubscribe(new Subscription() {
                 @Override
@@ -70,6 +90,9 @@ public final class IncomingChannel implements Publisher<Message<?>> {
             });
             subscriber.onError(new IllegalStateException("Channel '" + config.channel()
                     + "' accepts only one subscriber"));
+            if (keeper != null) {
+                keeper.close();
+            }
             return;
         }
 
@@ -93,7 +116,8 @@ public final class IncomingChannel implements Publisher<Message<?>> {
                 running.stop();
                 if (!running.awaitFinished(timeout)) {
                     LOG.log(Level.WARNING, "Channel ''{0}'' pull thread did not end within {1} ms, probably because "
-                            + "the application is still processing a message", config.channel(), timeout.toMillis());
+                            + "the application is still processing a message", config.channel(),
+                            String.valueOf(timeout.toMillis()));
                 }
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
                 int unsettled = running.awaitSettled(left);

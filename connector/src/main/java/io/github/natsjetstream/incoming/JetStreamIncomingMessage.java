@@ -37,13 +37,16 @@ public final class JetStreamIncomingMessage<T> implements Message<T> {
     private final io.nats.client.Message raw;
     private final T payload;
     private final String channel;
+    private final FailureStrategy failureStrategy;
     private final Runnable onSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    JetStreamIncomingMessage(io.nats.client.Message raw, T payload, String channel, Runnable onSettled) {
+    JetStreamIncomingMessage(io.nats.client.Message raw, T payload, String channel, FailureStrategy failureStrategy,
+                             Runnable onSettled) {
         this.raw = raw;
         this.payload = payload;
         this.channel = channel;
+        this.failureStrategy = failureStrategy;
         this.onSettled = onSettled;
     }
 
@@ -63,7 +66,8 @@ public final class JetStreamIncomingMessage<T> implements Message<T> {
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Channel ''{0}'' failed to ack stream {1} sequence {2} (consumer {3}); the server "
-                    + "redelivers it after ack-wait: {4}", channel, getStream(), getStreamSequence(), getConsumer(),
+                    + "redelivers it after ack-wait: {4}", channel, getStream(), String.valueOf(getStreamSequence()),
+                    getConsumer(),
                     e.toString());
             return CompletableFuture.failedFuture(e);
         } finally {
@@ -71,26 +75,27 @@ public final class JetStreamIncomingMessage<T> implements Message<T> {
         }
     }
 
-    /** Sends a JetStream nak, so the server redelivers the message. */
+    /**
+     * Applies the channel's {@code failure-strategy}: by default a nak, so the server redelivers
+     * the message. The stage completes when the outcome was sent to the server.
+     */
     @Override
     public CompletionStage<Void> nack(Throwable reason) {
         if (!settled.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
+
+        CompletionStage<Void> outcome;
         try {
-            LOG.log(Level.WARNING, "Channel ''{0}'' nacked stream {1} sequence {2} (consumer {3}, delivery {4}); it "
-                    + "will be redelivered. Reason: {5}", channel, getStream(), getStreamSequence(), getConsumer(),
-                    getDeliveredCount(), String.valueOf(reason));
-            raw.nak();
-            return CompletableFuture.completedFuture(null);
+            outcome = failureStrategy.apply(this, reason);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Channel ''{0}'' failed to nak stream {1} sequence {2} (consumer {3}); the server "
-                    + "redelivers it after ack-wait: {4}", channel, getStream(), getStreamSequence(), getConsumer(),
+            LOG.log(Level.WARNING, "Channel ''{0}'' failed to settle stream {1} sequence {2} after a nack; the "
+                    + "server redelivers it after ack-wait: {3}", channel, getStream(),
+                    String.valueOf(getStreamSequence()),
                     e.toString());
-            return CompletableFuture.failedFuture(e);
-        } finally {
-            onSettled.run();
+            outcome = CompletableFuture.failedFuture(e);
         }
+        return outcome.whenComplete((ignored, failure) -> onSettled.run());
     }
 
     @Override
@@ -109,6 +114,19 @@ public final class JetStreamIncomingMessage<T> implements Message<T> {
             return type.cast(raw);
         }
         return Message.super.unwrap(type);
+    }
+
+    io.nats.client.Message raw() {
+        return raw;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    /** Returns whether the message was acked or nacked. */
+    boolean isSettled() {
+        return settled.get();
     }
 
     public String getSubject() {

@@ -13,6 +13,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import io.github.natsjetstream.config.IncomingConfig;
+import io.github.natsjetstream.config.PullSettings;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.JetStreamSubscription;
@@ -22,7 +23,7 @@ import io.nats.client.PullRequestOptions;
  * The Reactive Streams subscription of an incoming channel, and the thread that pulls for it.
  *
  * <p>The thread pulls only while the subscriber has demand and fewer than {@code batch-size}
- * messages are in flight (handed over but not yet acked or nacked). Each pull asks for exactly the
+ * messages are in flight (handed over but not yet acked or nacked). Each pull requests exactly the
  * free slots, so the connector never holds more than one pulled batch, and a slow subscriber slows
  * the pulls instead of growing a buffer. All {@code onNext} and {@code onError} signals come from
  * this one thread.
@@ -44,6 +45,8 @@ final class PullLoop implements Subscription, Runnable {
     private final Connection connection;
     private final JetStreamSubscription subscription;
     private final Subscriber<? super Message<?>> downstream;
+    private final FailureStrategy failureStrategy;
+    private final InProgressKeeper inProgressKeeper;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -52,14 +55,21 @@ final class PullLoop implements Subscription, Runnable {
     private int inFlight;
     private boolean stopped;
     private IllegalArgumentException invalidRequest;
+    private Throwable channelFailure;
 
+    /**
+     * @param inProgressKeeper keeps handed-over messages alive, or {@code null} when in-progress acks are off
+     */
     PullLoop(IncomingConfig config, String stream, Connection connection, JetStreamSubscription subscription,
-             Subscriber<? super Message<?>> downstream) {
+             Subscriber<? super Message<?>> downstream, FailureStrategy failureStrategy,
+             InProgressKeeper inProgressKeeper) {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
         this.subscription = subscription;
         this.downstream = downstream;
+        this.failureStrategy = failureStrategy;
+        this.inProgressKeeper = inProgressKeeper;
     }
 
     @Override
@@ -94,6 +104,23 @@ final class PullLoop implements Subscription, Runnable {
         }
     }
 
+    /**
+     * Stops pulling and ends the subscriber's stream with the error, once the pull thread has
+     * nak'ed what it pulled but did not hand over.
+     */
+    void fail(Throwable error) {
+        lock.lock();
+        try {
+            if (!stopped) {
+                channelFailure = error;
+                stopped = true;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until the pull thread has ended and nak'ed what it pulled but did not hand over. */
     boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -117,7 +144,7 @@ final class PullLoop implements Subscription, Runnable {
     public void run() {
         LOG.log(Level.INFO, "Channel ''{0}'' started pulling from stream {1}, durable {2}, subject {3} "
                 + "(batch size {4}, fetch wait {5} ms)", config.channel(), stream, config.durable(), config.subject(),
-                config.batchSize(), config.fetchWait().toMillis());
+                String.valueOf(config.pull().batchSize()), String.valueOf(config.pull().fetchWait().toMillis()));
         try {
             int permits;
             while ((permits = awaitPermits()) > 0) {
@@ -127,10 +154,14 @@ final class PullLoop implements Subscription, Runnable {
             Thread.currentThread().interrupt();
             LOG.log(Level.WARNING, "Channel ''{0}'' pull thread was interrupted; it stops pulling", config.channel());
         } catch (RuntimeException e) {
-            fail(e);
+            failPulling(e);
         } finally {
             nakUndelivered();
             unsubscribe();
+            if (inProgressKeeper != null) {
+                inProgressKeeper.close();
+            }
+            signalChannelFailure();
             finished.countDown();
             LOG.log(Level.INFO, "Channel ''{0}'' stopped pulling from stream {1}, durable {2}", config.channel(),
                     stream, config.durable());
@@ -142,7 +173,7 @@ final class PullLoop implements Subscription, Runnable {
         IllegalArgumentException invalid;
         lock.lock();
         try {
-            while (!stopped && invalidRequest == null && (demand == 0 || inFlight >= config.batchSize())) {
+            while (!stopped && invalidRequest == null && (demand == 0 || inFlight >= config.pull().batchSize())) {
                 changed.await();
             }
             if (stopped) {
@@ -150,7 +181,7 @@ final class PullLoop implements Subscription, Runnable {
             }
             invalid = invalidRequest;
             if (invalid == null) {
-                return (int) Math.min(demand, config.batchSize() - inFlight);
+                return (int) Math.min(demand, config.pull().batchSize() - inFlight);
             }
             stopped = true;
         } finally {
@@ -162,13 +193,13 @@ final class PullLoop implements Subscription, Runnable {
 
     private void pullOnce(int size) throws InterruptedException {
         try {
-            subscription.pull(PullRequestOptions.builder(size).expiresIn(config.fetchWait()).build());
+            subscription.pull(PullRequestOptions.builder(size).expiresIn(config.pull().fetchWait()).build());
         } catch (IllegalStateException e) {
             retryLater("send a pull request", e);
             return;
         }
 
-        long deadline = System.nanoTime() + config.fetchWait().plus(PULL_GRACE).toNanos();
+        long deadline = System.nanoTime() + config.pull().fetchWait().plus(PULL_GRACE).toNanos();
         int received = 0;
         while (received < size) {
             long remaining = deadline - System.nanoTime();
@@ -205,7 +236,10 @@ final class PullLoop implements Subscription, Runnable {
 
     private void deliver(io.nats.client.Message raw) {
         JetStreamIncomingMessage<?> message = new JetStreamIncomingMessage<>(raw, payloadOf(raw), config.channel(),
-                this::release);
+                failureStrategy, this::release);
+        if (inProgressKeeper != null) {
+            inProgressKeeper.track(message);
+        }
         lock.lock();
         try {
             inFlight++;
@@ -230,7 +264,7 @@ final class PullLoop implements Subscription, Runnable {
 
     private Object payloadOf(io.nats.client.Message raw) {
         byte[] data = raw.getData() == null ? new byte[0] : raw.getData();
-        if (config.payloadType() == IncomingConfig.PayloadType.STRING) {
+        if (config.pull().payloadType() == PullSettings.PayloadType.STRING) {
             return new String(data, StandardCharsets.UTF_8);
         }
         return data;
@@ -265,7 +299,7 @@ final class PullLoop implements Subscription, Runnable {
         Thread.sleep(RETRY_PAUSE.toMillis());
     }
 
-    private void fail(RuntimeException error) {
+    private void failPulling(RuntimeException error) {
         boolean wasStopped;
         lock.lock();
         try {
@@ -275,12 +309,27 @@ final class PullLoop implements Subscription, Runnable {
             lock.unlock();
         }
         if (wasStopped) {
-            LOG.log(Level.DEBUG, "Channel ''{0}'' pull thread ended after stop: {1}", config.channel(), error.toString());
+            LOG.log(Level.DEBUG, "Channel ''{0}'' pull thread ended after stop: {1}", config.channel(),
+                    error.toString());
             return;
         }
         LOG.log(Level.ERROR, "Channel '" + config.channel() + "' failed while pulling from durable "
                 + config.durable() + " on stream " + stream, error);
         downstream.onError(error);
+    }
+
+    private void signalChannelFailure() {
+        Throwable failure;
+        lock.lock();
+        try {
+            failure = channelFailure;
+        } finally {
+            lock.unlock();
+        }
+        if (failure != null) {
+            LOG.log(Level.ERROR, "Channel '" + config.channel() + "' stops: its stream ends with an error", failure);
+            downstream.onError(failure);
+        }
     }
 
     /**
@@ -308,7 +357,7 @@ final class PullLoop implements Subscription, Runnable {
         try {
             raw.nak();
             LOG.log(Level.DEBUG, "Channel ''{0}'' nak''ed stream {1} sequence {2}, pulled after the channel stopped",
-                    config.channel(), stream, raw.metaData().streamSequence());
+                    config.channel(), stream, String.valueOf(raw.metaData().streamSequence()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Channel ''{0}'' failed to nak stream {1} sequence {2} at shutdown; the server "
                     + "redelivers it after ack-wait: {3}", config.channel(), stream, raw.metaData().streamSequence(),

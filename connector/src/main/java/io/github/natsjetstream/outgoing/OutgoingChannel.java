@@ -72,8 +72,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
             lock.unlock();
         }
         LOG.log(Level.INFO, "Channel ''{0}'' publishes to subject {1} on stream {2} (up to {3} pending PubAcks, "
-                + "publish timeout {4} ms)", config.channel(), config.subject(), stream, config.maxPendingPublishes(),
-                config.publishTimeout().toMillis());
+                + "publish timeout {4} ms)", config.channel(), config.subject(), stream,
+                String.valueOf(config.maxPendingPublishes()), String.valueOf(config.publishTimeout().toMillis()));
         subscription.request(config.maxPendingPublishes());
     }
 
@@ -172,7 +172,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
             }
             if (pending > 0) {
                 LOG.log(Level.WARNING, "Channel ''{0}'' shut down with {1} publish(es) still awaiting a PubAck after "
-                        + "{2} ms", config.channel(), pending, timeout.toMillis());
+                        + "{2} ms", config.channel(), String.valueOf(pending), String.valueOf(timeout.toMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

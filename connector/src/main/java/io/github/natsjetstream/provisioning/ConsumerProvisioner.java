@@ -29,36 +29,40 @@ public final class ConsumerProvisioner {
         this.management = management;
     }
 
-    public void ensureDurable(String stream, IncomingConfig config) {
+    /** Returns the durable's configuration as the server reports it. */
+    public ConsumerConfiguration ensureDurable(String stream, IncomingConfig config) {
         try {
             ConsumerInfo existing = consumerInfo(stream, config.durable());
             if (existing == null) {
-                create(stream, config);
-            } else {
-                verify(stream, existing.getConsumerConfiguration(), config);
+                return create(stream, config);
             }
+            verify(stream, existing.getConsumerConfiguration(), config);
+            return existing.getConsumerConfiguration();
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("Channel '" + config.channel() + "' failed to set up durable consumer '"
                     + config.durable() + "' on stream '" + stream + "': " + e.getMessage(), e);
         }
     }
 
-    private void create(String stream, IncomingConfig config) throws IOException, JetStreamApiException {
+    private ConsumerConfiguration create(String stream, IncomingConfig config)
+            throws IOException, JetStreamApiException {
         ConsumerConfiguration.Builder builder = ConsumerConfiguration.builder()
                 .durable(config.durable())
                 .filterSubject(config.subject())
                 .ackPolicy(AckPolicy.Explicit);
-        config.ackWait().ifPresent(builder::ackWait);
-        config.maxDeliver().ifPresent(builder::maxDeliver);
-        config.maxAckPending().ifPresent(builder::maxAckPending);
-        config.deliverPolicy().ifPresent(builder::deliverPolicy);
+        config.consumer().ackWait().ifPresent(builder::ackWait);
+        config.consumer().maxDeliver().ifPresent(builder::maxDeliver);
+        config.consumer().maxAckPending().ifPresent(builder::maxAckPending);
+        config.consumer().deliverPolicy().ifPresent(builder::deliverPolicy);
 
         ConsumerInfo created = management.addOrUpdateConsumer(stream, builder.build());
         ConsumerConfiguration actual = created.getConsumerConfiguration();
         LOG.log(Level.INFO, "Channel ''{0}'' created durable pull consumer {1} on stream {2} for subject {3} "
                         + "(ack wait {4}, max deliver {5}, max ack pending {6}, deliver policy {7})",
                 config.channel(), config.durable(), stream, config.subject(), actual.getAckWait(),
-                actual.getMaxDeliver(), actual.getMaxAckPending(), actual.getDeliverPolicy());
+                String.valueOf(actual.getMaxDeliver()), String.valueOf(actual.getMaxAckPending()),
+                actual.getDeliverPolicy());
+        return actual;
     }
 
     private void verify(String stream, ConsumerConfiguration existing, IncomingConfig config) {
@@ -93,15 +97,15 @@ public final class ConsumerProvisioner {
 
     private static List<String> differences(ConsumerConfiguration existing, IncomingConfig config) {
         List<String> differences = new ArrayList<>();
-        config.ackWait().filter(value -> !value.equals(existing.getAckWait()))
+        config.consumer().ackWait().filter(value -> !value.equals(existing.getAckWait()))
                 .ifPresent(value -> differences.add("ack-wait is " + existing.getAckWait() + ", configured " + value));
-        config.maxDeliver().filter(value -> value != existing.getMaxDeliver())
+        config.consumer().maxDeliver().filter(value -> value != existing.getMaxDeliver())
                 .ifPresent(value -> differences.add("max-deliver is " + existing.getMaxDeliver() + ", configured "
                         + value));
-        config.maxAckPending().filter(value -> value != existing.getMaxAckPending())
+        config.consumer().maxAckPending().filter(value -> value != existing.getMaxAckPending())
                 .ifPresent(value -> differences.add("max-ack-pending is " + existing.getMaxAckPending()
                         + ", configured " + value));
-        config.deliverPolicy().filter(value -> !Objects.equals(value, existing.getDeliverPolicy()))
+        config.consumer().deliverPolicy().filter(value -> !Objects.equals(value, existing.getDeliverPolicy()))
                 .ifPresent(value -> differences.add("deliver-policy is " + existing.getDeliverPolicy()
                         + ", configured " + value));
         return differences;

@@ -125,7 +125,7 @@ public final class StreamProvisioner {
             management.addStream(configuration);
             LOG.log(Level.INFO, "Channel ''{0}'' created stream {1} with subjects {2}, {3} storage, {4} retention, "
                     + "{5} replica(s)", channel, name, subjects, settings.storage(), settings.retention(),
-                    settings.replicas());
+                    String.valueOf(settings.replicas()));
             return name;
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() == SUBJECT_OVERLAP) {

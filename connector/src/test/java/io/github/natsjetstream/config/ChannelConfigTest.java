@@ -32,11 +32,11 @@ class ChannelConfigTest {
         IncomingConfig config = IncomingConfig.from(incoming(Map.of("durable", "worker")));
 
         assertThat(config.subject()).isEqualTo("orders");
-        assertThat(config.batchSize()).isEqualTo(10);
-        assertThat(config.fetchWait()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.ackWait()).isEmpty();
-        assertThat(config.deliverPolicy()).isEmpty();
-        assertThat(config.payloadType()).isEqualTo(IncomingConfig.PayloadType.BYTES);
+        assertThat(config.pull().batchSize()).isEqualTo(10);
+        assertThat(config.pull().fetchWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.consumer().ackWait()).isEmpty();
+        assertThat(config.consumer().deliverPolicy()).isEmpty();
+        assertThat(config.pull().payloadType()).isEqualTo(PullSettings.PayloadType.BYTES);
         assertThat(config.stream().storage()).isEqualTo(StorageType.File);
         assertThat(config.stream().retention()).isEqualTo(RetentionPolicy.Limits);
         assertThat(config.stream().autoCreate()).isTrue();
@@ -56,12 +56,12 @@ class ChannelConfigTest {
                 "stream-retention", "workqueue")));
 
         assertThat(config.subject()).isEqualTo("orders.created");
-        assertThat(config.batchSize()).isEqualTo(50);
-        assertThat(config.fetchWait()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.ackWait()).contains(Duration.ofSeconds(30));
-        assertThat(config.maxDeliver()).contains(5);
-        assertThat(config.deliverPolicy()).contains(DeliverPolicy.LastPerSubject);
-        assertThat(config.payloadType()).isEqualTo(IncomingConfig.PayloadType.STRING);
+        assertThat(config.pull().batchSize()).isEqualTo(50);
+        assertThat(config.pull().fetchWait()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.consumer().ackWait()).contains(Duration.ofSeconds(30));
+        assertThat(config.consumer().maxDeliver()).contains(5);
+        assertThat(config.consumer().deliverPolicy()).contains(DeliverPolicy.LastPerSubject);
+        assertThat(config.pull().payloadType()).isEqualTo(PullSettings.PayloadType.STRING);
         assertThat(config.stream().retention()).isEqualTo(RetentionPolicy.WorkQueue);
     }
 
