@@ -234,4 +234,27 @@ class JetStreamConnectorTest extends ConnectorTestBase {
         assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(3);
         assertThat(info.getNumAckPending()).isZero();
     }
+
+    @Test
+    void streamSubjectsMustCaptureSubject() {
+        assertThatThrownBy(() -> connector.getSubscriberBuilder(TestConfigs.channel("out",
+                attributes("subject", "ss-" + token + ".out", "stream-subjects", "other-" + token + ".>"))))
+                .hasMessageContaining("'out'")
+                .hasMessageContaining("other-" + token + ".>")
+                .hasMessageContaining("ss-" + token + ".out");
+    }
+
+    @Test
+    void schemelessUserInfoNeverInError() {
+        int port = NatsServerProcess.freePort();
+        Map<String, String> attributes = attributes("subject", "x", "durable", "d", "connection-timeout", "500ms");
+        attributes.put("servers", "alice:WrongPW789@127.0.0.1:" + port);
+
+        assertThatThrownBy(() -> connector.getPublisherBuilder(TestConfigs.channel("in", attributes)))
+                .satisfies(error -> {
+                    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                        assertThat(String.valueOf(cause.getMessage())).doesNotContain("WrongPW789");
+                    }
+                });
+    }
 }

@@ -24,7 +24,7 @@ public enum Attribute {
             "Time allowed for each connection attempt."),
     PING_INTERVAL("ping-interval", Direction.BOTH, "duration", "2s",
             "Interval of client pings. Two unanswered pings mark the server as dead, so a dead server is "
-                    + "detected within about twice this value (jnats' own default is 2 minutes)."),
+                    + "detected within about three intervals (jnats' own default interval is 2 minutes)."),
     RECONNECT_WAIT("reconnect-wait", Direction.BOTH, "duration", "1s",
             "Pause between reconnect attempts to the same server."),
     MAX_RECONNECTS("max-reconnects", Direction.BOTH, "int", "-1",

@@ -21,6 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.spi.ConnectorFactory;
  */
 public final class ChannelConfig {
 
+    /** Upper bound for every duration, far below the point where nanosecond arithmetic overflows. */
+    private static final Duration MAX_DURATION = Duration.ofDays(7);
+
     private final Config config;
     private final String channel;
     private final String prefix;
@@ -112,6 +115,9 @@ public final class ChannelConfig {
             value = Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw invalid(attribute, text, "a duration such as 500ms, 5s, 2m or PT5S");
+        }
+        if (value.compareTo(MAX_DURATION) > 0) {
+            throw invalid(attribute, text, "a duration of at most " + MAX_DURATION.toDays() + " days");
         }
         if (value.isNegative() || (value.isZero() && !zeroAllowed)) {
             throw invalid(attribute, text, zeroAllowed ? "a duration of zero or more" : "a duration greater than zero");

@@ -57,14 +57,21 @@ public final class ConnectionRegistry {
         } catch (IOException e) {
             throw new IllegalStateException("Channel '" + channel + "' failed to connect to NATS at " + servers
                     + ": " + Urls.redact(e.getMessage()) + ". Check the 'servers' attribute and that nats-server "
-                    + "is running there.", e);
+                    + "is running there.", redactedCause(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while channel '" + channel + "' connected to " + servers, e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Channel '" + channel + "' has invalid connection settings for "
-                    + servers + ": " + Urls.redact(e.getMessage()), e);
+                    + servers + ": " + Urls.redact(e.getMessage()), redactedCause(e));
         }
+    }
+
+    /** Returns a copy of the exception whose message has no user info, because jnats puts URLs in it. */
+    private static Exception redactedCause(Exception cause) {
+        Exception copy = new Exception(cause.getClass().getName() + ": " + Urls.redact(cause.getMessage()));
+        copy.setStackTrace(cause.getStackTrace());
+        return copy;
     }
 
     /** Default time allowed for a connection to drain when its last channel releases it. */

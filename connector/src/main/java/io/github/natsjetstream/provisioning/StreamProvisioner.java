@@ -113,6 +113,11 @@ public final class StreamProvisioner {
         }
 
         List<String> subjects = settings.subjects().isEmpty() ? defaultSubjects(subject) : settings.subjects();
+        if (subjects.stream().noneMatch(filter -> Subjects.captures(filter, subject))) {
+            throw new IllegalArgumentException("Channel '" + channel + "' sets stream-subjects " + subjects
+                    + ", which do not capture the channel's subject '" + subject + "'. Add a subject that captures it, "
+                    + "such as '" + NatsNames.firstToken(subject) + ".>'.");
+        }
         StreamConfiguration configuration = StreamConfiguration.builder()
                 .name(name)
                 .subjects(subjects)

@@ -121,4 +121,11 @@ class ChannelConfigTest {
         assertThat(incoming.subject()).isEqualTo("orders");
         assertThat(incoming.channel()).isEqualTo("orders$2");
     }
+
+    @Test
+    void hugeDurationIsRejected() {
+        assertThatThrownBy(() -> IncomingConfig.from(incoming(Map.of("durable", "w", "fetch-wait", "9999999999999h"))))
+                .hasMessageContaining("'9999999999999h'")
+                .hasMessageContaining("at most 7 days");
+    }
 }
