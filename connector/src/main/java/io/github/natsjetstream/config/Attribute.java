@@ -94,7 +94,7 @@ public enum Attribute {
     PUBLISH_TIMEOUT("publish-timeout", Direction.OUTGOING, "duration", "5s",
             "Time to wait for the PubAck. On expiry the message is negatively acknowledged with a "
                     + "`TimeoutException`; the server may still have stored it."),
-    MAX_PENDING_PUBLISHES("max-pending-publishes", Direction.OUTGOING, "int", "1024",
+    MAX_INFLIGHT("max-inflight", Direction.OUTGOING, "int", "1024",
             "Maximum publishes awaiting a PubAck at once. 1 publishes strictly one message at a time.");
 
     /** Channel direction that reads an attribute. */

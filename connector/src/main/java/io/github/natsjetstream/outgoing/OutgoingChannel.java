@@ -26,7 +26,7 @@ import io.nats.client.impl.NatsMessage;
  * An outgoing channel: the {@link Subscriber} that publishes each message to JetStream and acks it
  * only after the PubAck.
  *
- * <p>Up to {@code max-pending-publishes} publishes await their PubAck at once. Acks and nacks of
+ * <p>Up to {@code max-inflight} publishes await their PubAck at once. Acks and nacks of
  * the application's messages run on one thread per channel, in PubAck order, so that application
  * callbacks never block the NATS connection's threads.
  */
@@ -73,8 +73,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         }
         LOG.log(Level.INFO, "Channel ''{0}'' publishes to subject {1} on stream {2} (up to {3} pending PubAcks, "
                 + "publish timeout {4} ms)", config.channel(), config.subject(), stream,
-                String.valueOf(config.maxPendingPublishes()), String.valueOf(config.publishTimeout().toMillis()));
-        subscription.request(config.maxPendingPublishes());
+                String.valueOf(config.maxInflight()), String.valueOf(config.publishTimeout().toMillis()));
+        subscription.request(config.maxInflight());
     }
 
     @Override
