@@ -257,4 +257,40 @@ class JetStreamConnectorTest extends ConnectorTestBase {
                     }
                 });
     }
+
+    @Test
+    void driftUpdatesChangeableFields() throws Exception {
+        String subject = "drift-" + token + ".x";
+        publishAndWait(subject, 1);
+        String stream = "DRIFT_" + token.toUpperCase();
+        management.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder()
+                .durable("d" + token).filterSubject(subject)
+                .ackPolicy(io.nats.client.api.AckPolicy.Explicit)
+                .ackWait(Duration.ofSeconds(30)).maxDeliver(3).build());
+
+        consume("in", attributes("subject", subject, "durable", "d" + token, "ack-wait", "45s",
+                "max-deliver", "7", "max-ack-pending", "50"), 1);
+
+        ConsumerInfo info = management.getConsumerInfo(stream, "d" + token);
+        assertThat(info.getConsumerConfiguration().getAckWait()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(info.getConsumerConfiguration().getMaxDeliver()).isEqualTo(7);
+        assertThat(info.getConsumerConfiguration().getMaxAckPending()).isEqualTo(50);
+    }
+
+    @Test
+    void driftInDeliverPolicyFailsStartup() throws Exception {
+        String subject = "driftfail-" + token + ".x";
+        publishAndWait(subject, 1);
+        String stream = "DRIFTFAIL_" + token.toUpperCase();
+        management.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder()
+                .durable("d" + token).filterSubject(subject)
+                .ackPolicy(io.nats.client.api.AckPolicy.Explicit).build());
+
+        assertThatThrownBy(() -> connector.getPublisherBuilder(TestConfigs.channel("in",
+                attributes("subject", subject, "durable", "d" + token, "deliver-policy", "new"))))
+                .hasMessageContaining("deliver-policy")
+                .hasMessageContaining("deliver-policy is all on the server, configured new")
+                .hasMessageContaining("'d" + token + "'");
+        assertThat(management.getConsumerNames(stream)).contains("d" + token);
+    }
 }

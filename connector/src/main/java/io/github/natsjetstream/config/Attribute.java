@@ -58,14 +58,17 @@ public enum Attribute {
     FETCH_WAIT("fetch-wait", Direction.INCOMING, "duration", "5s",
             "Expiry of each pull request: how long the server holds it open while the stream has no messages."),
     ACK_WAIT("ack-wait", Direction.INCOMING, "duration", "server default (30s)",
-            "Time the server waits for an ack before it redelivers. Applied when the durable is created."),
+            "Time the server waits for an ack before it redelivers. Set on a new durable, and updated on an "
+                    + "existing one whose value differs."),
     MAX_DELIVER("max-deliver", Direction.INCOMING, "int", "server default (unlimited)",
-            "Maximum deliveries of one message. Applied when the durable is created."),
+            "Maximum deliveries of one message. Set on a new durable, and updated on an existing one whose value "
+                    + "differs."),
     MAX_ACK_PENDING("max-ack-pending", Direction.INCOMING, "int", "server default (1000)",
-            "Maximum unacknowledged messages across all instances of the durable. Applied when the durable is "
-                    + "created."),
+            "Maximum unacknowledged messages across all instances of the durable. Set on a new durable, and "
+                    + "updated on an existing one whose value differs."),
     DELIVER_POLICY("deliver-policy", Direction.INCOMING, "`all`, `last`, `new`, `last-per-subject`", "all",
-            "Where a new durable starts in the stream. Applied when the durable is created."),
+            "Where a new durable starts in the stream. The server cannot change it, so an existing durable with "
+                    + "another policy fails startup."),
     PAYLOAD_TYPE("payload-type", Direction.INCOMING, "`bytes`, `string`", "bytes",
             "Payload type handed to the application: `bytes` gives `byte[]`, `string` decodes UTF-8 to `String`."),
     IN_PROGRESS_ACKS("in-progress-acks", Direction.INCOMING, "boolean", "true",

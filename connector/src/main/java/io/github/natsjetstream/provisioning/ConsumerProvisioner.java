@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import io.github.natsjetstream.config.ConsumerSettings;
 import io.github.natsjetstream.config.IncomingConfig;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -37,7 +37,7 @@ public final class ConsumerProvisioner {
                 return create(stream, config);
             }
             verify(stream, existing.getConsumerConfiguration(), config);
-            return existing.getConsumerConfiguration();
+            return reconcile(stream, existing.getConsumerConfiguration(), config);
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("Channel '" + config.channel() + "' failed to set up durable consumer '"
                     + config.durable() + "' on stream '" + stream + "': " + e.getMessage(), e);
@@ -82,33 +82,53 @@ public final class ConsumerProvisioner {
             throw new IllegalStateException(prefix + "filters subject '" + filter + "', but the channel's subject is '"
                     + config.subject() + "'. Set 'subject' to '" + filter + "' or choose another 'durable' name.");
         }
-
-        List<String> differences = differences(existing, config);
-        if (differences.isEmpty()) {
-            LOG.log(Level.INFO, "Channel ''{0}'' binds to existing durable pull consumer {1} on stream {2}",
-                    config.channel(), config.durable(), stream);
-        } else {
-            // TODO: update the fields the server allows to change and fail startup on the others.
-            LOG.log(Level.WARNING, "Channel ''{0}'' binds to existing durable pull consumer {1} on stream {2}, "
-                    + "which keeps its own settings: {3}", config.channel(), config.durable(), stream,
-                    String.join(", ", differences));
-        }
     }
 
-    private static List<String> differences(ConsumerConfiguration existing, IncomingConfig config) {
-        List<String> differences = new ArrayList<>();
-        config.consumer().ackWait().filter(value -> !value.equals(existing.getAckWait()))
-                .ifPresent(value -> differences.add("ack-wait is " + existing.getAckWait() + ", configured " + value));
-        config.consumer().maxDeliver().filter(value -> value != existing.getMaxDeliver())
-                .ifPresent(value -> differences.add("max-deliver is " + existing.getMaxDeliver() + ", configured "
-                        + value));
-        config.consumer().maxAckPending().filter(value -> value != existing.getMaxAckPending())
-                .ifPresent(value -> differences.add("max-ack-pending is " + existing.getMaxAckPending()
-                        + ", configured " + value));
-        config.consumer().deliverPolicy().filter(value -> !Objects.equals(value, existing.getDeliverPolicy()))
-                .ifPresent(value -> differences.add("deliver-policy is " + existing.getDeliverPolicy()
-                        + ", configured " + value));
-        return differences;
+    /**
+     * Brings an existing durable in line with the attributes the user set. Only those attributes are
+     * compared. Ack wait, max deliver and max ack pending are updated in place and each change is
+     * logged. A different deliver policy cannot be changed on the server, so it fails startup; the
+     * durable is never deleted here.
+     */
+    private ConsumerConfiguration reconcile(String stream, ConsumerConfiguration existing, IncomingConfig config)
+            throws IOException, JetStreamApiException {
+        ConsumerSettings wanted = config.consumer();
+        wanted.deliverPolicy().filter(policy -> policy != existing.getDeliverPolicy()).ifPresent(policy -> {
+            throw new IllegalStateException("Channel '" + config.channel() + "': durable consumer '"
+                    + config.durable() + "' on stream '" + stream + "' differs in a setting the server cannot "
+                    + "change: deliver-policy is " + existing.getDeliverPolicy() + " on the server, configured "
+                    + policy + ". Remove the attribute, restore the durable's value, or delete the durable yourself "
+                    + "to create it anew.");
+        });
+
+        ConsumerConfiguration.Builder builder = ConsumerConfiguration.builder(existing);
+        List<String> changes = new ArrayList<>();
+        wanted.ackWait().filter(value -> !value.equals(existing.getAckWait())).ifPresent(value -> {
+            builder.ackWait(value);
+            changes.add("ack-wait " + existing.getAckWait() + " -> " + value);
+        });
+        wanted.maxDeliver().filter(value -> value != existing.getMaxDeliver()).ifPresent(value -> {
+            builder.maxDeliver(value);
+            changes.add("max-deliver " + existing.getMaxDeliver() + " -> " + value);
+        });
+        wanted.maxAckPending().filter(value -> value != existing.getMaxAckPending()).ifPresent(value -> {
+            builder.maxAckPending(value);
+            changes.add("max-ack-pending " + existing.getMaxAckPending() + " -> " + value);
+        });
+
+        if (changes.isEmpty()) {
+            LOG.log(Level.INFO, "Channel ''{0}'' binds to existing durable pull consumer {1} on stream {2}",
+                    config.channel(), config.durable(), stream);
+            return existing;
+        }
+
+        ConsumerConfiguration updated = management.addOrUpdateConsumer(stream, builder.build())
+                .getConsumerConfiguration();
+        for (String change : changes) {
+            LOG.log(Level.INFO, "Channel ''{0}'' updated durable pull consumer {1} on stream {2}: {3}",
+                    config.channel(), config.durable(), stream, change);
+        }
+        return updated;
     }
 
     private ConsumerInfo consumerInfo(String stream, String durable) throws IOException, JetStreamApiException {
