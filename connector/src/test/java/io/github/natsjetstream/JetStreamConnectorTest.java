@@ -293,4 +293,71 @@ class JetStreamConnectorTest extends ConnectorTestBase {
                 .hasMessageContaining("'d" + token + "'");
         assertThat(management.getConsumerNames(stream)).contains("d" + token);
     }
+
+    @Test
+    void oversizedMessageIsNackedBeforeSending() throws Exception {
+        String subject = "big-" + token + ".x";
+        byte[] tooLarge = new byte[(int) admin.getServerInfo().getMaxPayload() + 1];
+        List<CompletableFuture<Void>> acks = publish("out", attributes("subject", subject),
+                List.of(Message.of(tooLarge), Message.of("small")));
+
+        assertThatThrownBy(() -> acks.get(0).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max_payload")
+                .hasMessageContaining("'out'");
+        acks.get(1).get(10, TimeUnit.SECONDS);
+        assertThat(management.getStreamInfo("BIG_" + token.toUpperCase()).getStreamState().getMsgCount())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void retriedPublishKeepsMessageId() throws Exception {
+        String subject = "retry-" + token + ".x";
+        Message<?> message = JetStreamOutgoingMessage.of("once").withHeader("Nats-Msg-Id", "order-" + token);
+        publish("out", attributes("subject", subject, "publish-retries", "2"), List.of(message))
+                .get(0).get(10, TimeUnit.SECONDS);
+        publish("out2", attributes("subject", subject, "publish-retries", "2"), List.of(message))
+                .get(0).get(10, TimeUnit.SECONDS);
+
+        StreamInfo info = management.getStreamInfo("RETRY_" + token.toUpperCase());
+        assertThat(info.getStreamState().getMsgCount()).isEqualTo(1);
+        assertThat(management.getMessage(info.getConfiguration().getName(), 1).getHeaders().getFirst("Nats-Msg-Id"))
+                .isEqualTo("order-" + token);
+    }
+
+    @Test
+    void retriesGenerateMessageId() throws Exception {
+        String subject = "genid-" + token + ".x";
+        publish("out", attributes("subject", subject, "publish-retries", "1"), List.of(Message.of("x")))
+                .get(0).get(10, TimeUnit.SECONDS);
+
+        String id = management.getMessage("GENID_" + token.toUpperCase(), 1).getHeaders().getFirst("Nats-Msg-Id");
+        assertThat(id).isNotBlank();
+    }
+
+    @Test
+    void missingStreamNacksAfterRetries() throws Exception {
+        String subject = "gone-" + token + ".x";
+        @SuppressWarnings("unchecked")
+        org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder<Message<?>, Void> sink =
+                (org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder<Message<?>, Void>)
+                        connector.getSubscriberBuilder(TestConfigs.channel("out", attributes("subject", subject,
+                                "publish-retries", "2", "publish-timeout", "1s")));
+        management.deleteStream("GONE_" + token.toUpperCase());
+
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        Message<String> message = Message.of("lost stream", () -> {
+            ack.complete(null);
+            return CompletableFuture.completedFuture(null);
+        }, reason -> {
+            ack.completeExceptionally(reason);
+            return CompletableFuture.completedFuture(null);
+        });
+        long start = System.nanoTime();
+        ReactiveStreams.<Message<?>>of(message).to(sink).run();
+
+        assertThatThrownBy(() -> ack.get(10, TimeUnit.SECONDS)).hasMessageContaining("503");
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(elapsedMillis).as("two retries pause 200 ms and 400 ms").isGreaterThanOrEqualTo(600);
+    }
 }

@@ -97,6 +97,10 @@ public enum Attribute {
     PUBLISH_TIMEOUT("publish-timeout", Direction.OUTGOING, "duration", "5s",
             "Time to wait for the PubAck. On expiry the message is negatively acknowledged with a "
                     + "`TimeoutException`; the server may still have stored it."),
+    PUBLISH_RETRIES("publish-retries", Direction.OUTGOING, "int", "0",
+            "Extra attempts for a publish that timed out or found no responder. Each attempt carries the same "
+                    + "`Nats-Msg-Id` (generated when the message has none), so the stream's duplicate window stores "
+                    + "the message once."),
     MAX_INFLIGHT("max-inflight", Direction.OUTGOING, "int", "1024",
             "Maximum publishes awaiting a PubAck at once. 1 publishes strictly one message at a time.");
 

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Validated settings of an outgoing channel: acknowledged JetStream publishes.
  */
 public record OutgoingConfig(String channel, String subject, StreamSettings stream, Duration publishTimeout,
-                             int maxInflight, Duration shutdownTimeout) {
+                             int publishRetries, int maxInflight, Duration shutdownTimeout) {
 
     public static OutgoingConfig from(ChannelConfig config) {
         String subject = config.string(Attribute.SUBJECT, NatsNames.baseChannelName(config.channel()));
@@ -19,6 +19,7 @@ public record OutgoingConfig(String channel, String subject, StreamSettings stre
                 subject,
                 StreamSettings.from(config),
                 config.duration(Attribute.PUBLISH_TIMEOUT, Duration.ofSeconds(5)),
+                config.integer(Attribute.PUBLISH_RETRIES, 0, 0),
                 config.integer(Attribute.MAX_INFLIGHT, 1, 1024),
                 config.duration(Attribute.SHUTDOWN_TIMEOUT, Duration.ofSeconds(10)));
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,10 +16,7 @@ import org.reactivestreams.Subscription;
 import io.github.natsjetstream.config.NatsNames;
 import io.github.natsjetstream.config.OutgoingConfig;
 import io.github.natsjetstream.connection.SharedConnection;
-import io.nats.client.JetStream;
-import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
-import io.nats.client.impl.NatsMessage;
 
 /**
  * An outgoing channel: the {@link Subscriber} that publishes each message to JetStream and acks it
@@ -37,8 +33,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
     private final OutgoingConfig config;
     private final String stream;
     private final SharedConnection connection;
-    private final JetStream jetStream;
-    private final PublishOptions publishOptions;
+    private final AckedPublisher publisher;
+    private final RepeatLimiter failureLogLimiter = new RepeatLimiter(Duration.ofSeconds(1));
     private final ExecutorService completions;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -50,8 +46,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
-        this.jetStream = connection.jetStream();
-        this.publishOptions = PublishOptions.builder().expectedStream(stream).build();
+        this.publisher = new AckedPublisher(config, stream, connection.connection(), connection.jetStream());
         this.completions = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nats-jetstream-publish-" + NatsNames.safeName(config.channel()));
             thread.setDaemon(true);
@@ -91,13 +86,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
 
     private CompletableFuture<PublishAck> publish(Message<?> message) {
         try {
-            NatsMessage natsMessage = NatsMessage.builder()
-                    .subject(config.subject())
-                    .headers(OutgoingPayloads.headers(message))
-                    .data(OutgoingPayloads.body(message.getPayload(), config.channel()))
-                    .build();
-            return jetStream.publishAsync(natsMessage, publishOptions)
-                    .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            byte[] body = OutgoingPayloads.body(message.getPayload(), config.channel());
+            return publisher.publish(body, OutgoingPayloads.headers(message));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -108,9 +98,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
             if (failure == null) {
                 message.ack();
             } else {
-                Throwable cause = unwrap(failure);
-                LOG.log(Level.WARNING, "Channel ''{0}'' failed to publish to subject {1} on stream {2}; the message "
-                        + "is nacked: {3}", config.channel(), config.subject(), stream, describe(cause));
+                Throwable cause = AckedPublisher.rootCause(failure);
+                logFailure(cause);
                 message.nack(cause);
             }
         } catch (RuntimeException e) {
@@ -129,19 +118,21 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         }
     }
 
+    private void logFailure(Throwable cause) {
+        long suppressed = failureLogLimiter.tryAcquire();
+        if (suppressed < 0) {
+            return;
+        }
+        LOG.log(Level.WARNING, "Channel ''{0}'' failed to publish to subject {1} on stream {2}; the message is "
+                + "nacked: {3}{4}", config.channel(), config.subject(), stream, describe(cause),
+                suppressed == 0 ? "" : " (" + suppressed + " similar failures not logged in the last second)");
+    }
+
     private String describe(Throwable cause) {
         if (cause instanceof TimeoutException) {
             return "no PubAck within publish-timeout " + config.publishTimeout().toMillis() + " ms";
         }
         return cause.toString();
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override

@@ -1,0 +1,144 @@
+package io.github.natsjetstream.outgoing;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.natsjetstream.config.OutgoingConfig;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import io.nats.client.NUID;
+
+/**
+ * Publishes one message to JetStream and completes with its PubAck.
+ *
+ * <p>A message larger than the server's max payload fails before it is sent. With
+ * {@code publish-retries}, a publish that timed out or found no responder is sent again with the
+ * same {@code Nats-Msg-Id}, so the stream's duplicate window stores it at most once; a PubAck
+ * marked duplicate counts as success.
+ */
+final class AckedPublisher {
+
+    private static final System.Logger LOG = System.getLogger(AckedPublisher.class.getName());
+    private static final String MESSAGE_ID = "Nats-Msg-Id";
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+
+    private final OutgoingConfig config;
+    private final String stream;
+    private final Connection connection;
+    private final JetStream jetStream;
+
+    AckedPublisher(OutgoingConfig config, String stream, Connection connection, JetStream jetStream) {
+        this.config = config;
+        this.stream = stream;
+        this.connection = connection;
+        this.jetStream = jetStream;
+    }
+
+    CompletableFuture<PublishAck> publish(byte[] body, Headers headers) {
+        Headers withId = messageIdIfRetrying(headers);
+        NatsMessage message = NatsMessage.builder()
+                .subject(config.subject())
+                .headers(withId)
+                .data(body)
+                .build();
+
+        try {
+            checkSize(body, withId);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return attempt(message, 0);
+    }
+
+    private CompletableFuture<PublishAck> attempt(NatsMessage message, int retry) {
+        CompletableFuture<PublishAck> sent;
+        try {
+            sent = jetStream.publishAsync(message, PublishOptions.builder().expectedStream(stream).build())
+                    .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+
+        return sent.handle((ack, failure) -> {
+            if (failure == null) {
+                logIfDuplicate(ack);
+                return CompletableFuture.completedFuture(ack);
+            }
+            Throwable cause = rootCause(failure);
+            if (retry >= config.publishRetries() || !isRetryable(cause)) {
+                return CompletableFuture.<PublishAck>failedFuture(cause);
+            }
+
+            LOG.log(Level.DEBUG, "Channel ''{0}'' retries publish {1} of {2} to subject {3} after: {4}",
+                    config.channel(), String.valueOf(retry + 1), String.valueOf(config.publishRetries()),
+                    config.subject(), cause.toString());
+            Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis() * (retry + 1),
+                    TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> null, later)
+                    .thenCompose(ignored -> attempt(message, retry + 1));
+        }).thenCompose(next -> next);
+    }
+
+    private Headers messageIdIfRetrying(Headers headers) {
+        if (config.publishRetries() == 0) {
+            return headers;
+        }
+        Headers copy = headers == null ? new Headers() : new Headers(headers);
+        if (copy.getFirst(MESSAGE_ID) == null) {
+            copy.put(MESSAGE_ID, NUID.nextGlobal());
+        }
+        return copy;
+    }
+
+    private void checkSize(byte[] body, Headers headers) {
+        long maxPayload = connection.getServerInfo() == null ? 0 : connection.getServerInfo().getMaxPayload();
+        long size = body.length + (headers == null ? 0 : headers.serializedLength());
+        if (maxPayload > 0 && size > maxPayload) {
+            throw new IllegalArgumentException("Channel '" + config.channel() + "' cannot publish " + size
+                    + " bytes to subject '" + config.subject() + "': the server's max_payload is " + maxPayload
+                    + " bytes. Make the message smaller or raise max_payload in the server configuration.");
+        }
+    }
+
+    private void logIfDuplicate(PublishAck ack) {
+        if (ack.isDuplicate()) {
+            LOG.log(Level.DEBUG, "Channel ''{0}'' publish to subject {1} was a duplicate of stream {2} sequence {3}; "
+                    + "counted as stored", config.channel(), config.subject(), ack.getStream(),
+                    String.valueOf(ack.getSeqno()));
+        }
+    }
+
+    /**
+     * Returns whether a new attempt may succeed: time-outs and missing responders, not rejections.
+     * jnats 2.26 reports a 503 as an {@code IOException} wrapped in a {@code RuntimeException}.
+     */
+    private static boolean isRetryable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof IOException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
