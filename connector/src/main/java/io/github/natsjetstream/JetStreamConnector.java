@@ -59,13 +59,21 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
         SharedConnection connection = connections.acquire(settings, config.channel());
         try {
             StreamProvisioner streams = new StreamProvisioner(connection.management(), config.channel());
+            ConsumerProvisioner consumers = new ConsumerProvisioner(connection.management());
             String stream = streams.ensureStream(config.subject(), config.stream());
             config.failure().deadLetterSubject()
                     .ifPresent(subject -> streams.ensureStream(subject, config.stream().derived()));
-            ConsumerConfiguration durable = new ConsumerProvisioner(connection.management())
-                    .ensureDurable(stream, config);
+            ConsumerConfiguration durable = consumers.ensureDurable(stream, config);
 
-            IncomingChannel channel = new IncomingChannel(config, stream, durable, connection);
+            Runnable recovery = () -> {
+                if (!config.consumer().recreate()) {
+                    consumers.requireDurable(stream, config);
+                    return;
+                }
+                streams.ensureStream(config.subject(), config.stream());
+                consumers.ensureDurable(stream, config);
+            };
+            IncomingChannel channel = new IncomingChannel(config, stream, durable, connection, recovery);
             incomingChannels.add(channel);
             return ReactiveStreams.fromPublisher(channel);
         } catch (RuntimeException e) {

@@ -69,6 +69,9 @@ public enum Attribute {
     DELIVER_POLICY("deliver-policy", Direction.INCOMING, "`all`, `last`, `new`, `last-per-subject`", "all",
             "Where a new durable starts in the stream. The server cannot change it, so an existing durable with "
                     + "another policy fails startup."),
+    CONSUMER_RECREATE("consumer-recreate", Direction.INCOMING, "boolean", "true",
+            "When the durable or its stream disappears while the channel runs, create it again (true) or fail the "
+                    + "channel (false). Either way the event is logged."),
     PAYLOAD_TYPE("payload-type", Direction.INCOMING, "`bytes`, `string`", "bytes",
             "Payload type handed to the application: `bytes` gives `byte[]`, `string` decodes UTF-8 to `String`."),
     IN_PROGRESS_ACKS("in-progress-acks", Direction.INCOMING, "boolean", "true",

@@ -8,11 +8,13 @@ import java.util.Optional;
 import io.nats.client.api.DeliverPolicy;
 
 /**
- * The durable pull consumer of an incoming channel. Every optional value applies only when the
- * connector creates the durable; empty keeps the server default.
+ * The durable pull consumer of an incoming channel. An empty optional keeps the server default.
+ *
+ * @param recreate whether a durable that disappears while the channel runs is created again
  */
 public record ConsumerSettings(String durable, Optional<Duration> ackWait, Optional<Integer> maxDeliver,
-                               Optional<Integer> maxAckPending, Optional<DeliverPolicy> deliverPolicy) {
+                               Optional<Integer> maxAckPending, Optional<DeliverPolicy> deliverPolicy,
+                               boolean recreate) {
 
     private static final Map<String, DeliverPolicy> DELIVER_POLICIES = new LinkedHashMap<>();
 
@@ -36,6 +38,7 @@ public record ConsumerSettings(String durable, Optional<Duration> ackWait, Optio
                 config.duration(Attribute.ACK_WAIT),
                 config.integer(Attribute.MAX_DELIVER, 1),
                 config.integer(Attribute.MAX_ACK_PENDING, 1),
-                Optional.ofNullable(config.choice(Attribute.DELIVER_POLICY, DELIVER_POLICIES, null)));
+                Optional.ofNullable(config.choice(Attribute.DELIVER_POLICY, DELIVER_POLICIES, null)),
+                config.bool(Attribute.CONSUMER_RECREATE, true));
     }
 }

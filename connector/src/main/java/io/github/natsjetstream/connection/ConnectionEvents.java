@@ -1,6 +1,8 @@
 package io.github.natsjetstream.connection;
 
 import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
@@ -19,19 +21,32 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
     private static final System.Logger LOG = System.getLogger(ConnectionEvents.class.getName());
 
     private final String servers;
+    private final Map<JetStreamSubscription, PullListener> pullListeners = new ConcurrentHashMap<>();
 
     ConnectionEvents(String servers) {
         this.servers = servers;
+    }
+
+    void register(JetStreamSubscription subscription, PullListener listener) {
+        pullListeners.put(subscription, listener);
+    }
+
+    void unregister(JetStreamSubscription subscription) {
+        pullListeners.remove(subscription);
     }
 
     @Override
     public void connectionEvent(Connection connection, Events type) {
         switch (type) {
             case CONNECTED:
+                LOG.log(Level.INFO, "NATS connection {0}: {1}", type.getEvent(),
+                        Urls.redact(connection.getConnectedUrl()));
+                break;
             case RECONNECTED:
             case RESUBSCRIBED:
                 LOG.log(Level.INFO, "NATS connection {0}: {1}", type.getEvent(),
                         Urls.redact(connection.getConnectedUrl()));
+                pullListeners.values().forEach(PullListener::reconnected);
                 break;
             case DISCONNECTED:
             case LAME_DUCK:
@@ -72,6 +87,10 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
                                long lastConsumerSequence) {
         LOG.log(Level.WARNING, "Missed JetStream heartbeats on consumer {0}, last stream sequence {1}",
                 subscription.getConsumerName(), String.valueOf(lastStreamSequence));
+        PullListener listener = pullListeners.get(subscription);
+        if (listener != null) {
+            listener.heartbeatMissed();
+        }
     }
 
     @Override
@@ -79,6 +98,10 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
         // 408 (pull expired) and 404 (no messages) are the normal end of a pull request.
         LOG.log(Level.DEBUG, "Pull status {0} on consumer {1}: {2}", String.valueOf(status.getCode()),
                 subscription.getConsumerName(), status.getMessage());
+        PullListener listener = pullListeners.get(subscription);
+        if (listener != null) {
+            listener.pullEnded(status.getCode(), status.getMessage());
+        }
     }
 
     @Override

@@ -28,7 +28,8 @@ public final class ConnectionRegistry {
     public synchronized SharedConnection acquire(ConnectionSettings settings, String channel) {
         SharedConnection shared = connections.get(settings);
         if (shared == null) {
-            shared = new SharedConnection(this, settings, connect(settings, channel));
+            ConnectionEvents events = new ConnectionEvents(settings.redactedServers());
+            shared = new SharedConnection(this, settings, connect(settings, channel, events), events);
             connections.put(settings, shared);
         }
         shared.retain();
@@ -43,12 +44,11 @@ public final class ConnectionRegistry {
         return true;
     }
 
-    private static Connection connect(ConnectionSettings settings, String channel) {
+    private static Connection connect(ConnectionSettings settings, String channel, ConnectionEvents events) {
         String servers = settings.redactedServers();
         LOG.log(Level.INFO, "Connecting to NATS at {0} for channel ''{1}'' as ''{2}''", servers, channel,
                 settings.clientName());
 
-        ConnectionEvents events = new ConnectionEvents(servers);
         try {
             return Nats.connect(settings.toOptionsBuilder()
                     .connectionListener(events)

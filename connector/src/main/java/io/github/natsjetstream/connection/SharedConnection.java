@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamSubscription;
 
 /**
  * A NATS connection that several channels use, with a reference count kept by
@@ -21,12 +22,24 @@ public final class SharedConnection {
     private final ConnectionRegistry registry;
     private final ConnectionSettings settings;
     private final Connection connection;
+    private final ConnectionEvents events;
     private int references;
 
-    SharedConnection(ConnectionRegistry registry, ConnectionSettings settings, Connection connection) {
+    SharedConnection(ConnectionRegistry registry, ConnectionSettings settings, Connection connection,
+                     ConnectionEvents events) {
         this.registry = registry;
         this.settings = settings;
         this.connection = connection;
+        this.events = events;
+    }
+
+    /** Routes pull statuses, missed heartbeats and reconnects of the subscription to the listener. */
+    public void register(JetStreamSubscription subscription, PullListener listener) {
+        events.register(subscription, listener);
+    }
+
+    public void unregister(JetStreamSubscription subscription) {
+        events.unregister(subscription);
     }
 
     public Connection connection() {

@@ -32,19 +32,23 @@ public final class IncomingChannel implements Publisher<Message<?>> {
     private final JetStreamSubscription subscription;
     private final ConsumerConfiguration durable;
     private final FailureStrategy failureStrategy;
+    private final Runnable recovery;
+    private final PullInterruptions interruptions = new PullInterruptions();
     private final AtomicReference<PullLoop> loop = new AtomicReference<>();
 
     /**
      * Binds to the durable, which must exist. Failures are thrown here, so they fail startup.
      *
      * @param durable the durable's configuration as the server reports it, for its ack wait and max deliver
+     * @param recovery checks the stream and the durable after pulls went unanswered and re-creates them
      */
     public IncomingChannel(IncomingConfig config, String stream, ConsumerConfiguration durable,
-                           SharedConnection connection) {
+                           SharedConnection connection, Runnable recovery) {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
         this.durable = durable;
+        this.recovery = recovery;
         this.failureStrategy = FailureStrategies.create(config.failure(), durable.getMaxDeliver(),
                 connection.jetStream(), this::failChannel);
         this.subscription = bind();
@@ -77,7 +81,7 @@ public final class IncomingChannel implements Publisher<Message<?>> {
                 ? new InProgressKeeper(config.channel(), durable.getAckWait(), config.pull().maxProcessingTime())
                 : null;
         PullLoop created = new PullLoop(config, stream, connection.connection(), subscription, subscriber,
-                failureStrategy, keeper);
+                failureStrategy, keeper, interruptions, recovery);
         if (!loop.compareAndSet(null, created)) {
             subscriber.onSubscribe(new Subscription() {
                 @Override
@@ -96,6 +100,7 @@ public final class IncomingChannel implements Publisher<Message<?>> {
             return;
         }
 
+        connection.register(subscription, interruptions);
         subscriber.onSubscribe(created);
         Thread thread = new Thread(created, "nats-jetstream-pull-" + NatsNames.safeName(config.channel()));
         thread.setDaemon(true);
@@ -132,6 +137,7 @@ public final class IncomingChannel implements Publisher<Message<?>> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            connection.unregister(subscription);
             connection.release(config.channel(), timeout);
         }
     }

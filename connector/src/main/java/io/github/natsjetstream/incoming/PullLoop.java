@@ -39,6 +39,9 @@ final class PullLoop implements Subscription, Runnable {
     /** Quiet period after which no more prefetched messages are expected at shutdown. */
     private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** Shortest fetch wait whose pulls ask for idle heartbeats, sent every half fetch wait. */
+    private static final Duration MIN_FETCH_WAIT_FOR_HEARTBEAT = Duration.ofSeconds(1);
+    private static final String CONSUMER_DELETED = "Consumer Deleted";
 
     private final IncomingConfig config;
     private final String stream;
@@ -47,6 +50,8 @@ final class PullLoop implements Subscription, Runnable {
     private final Subscriber<? super Message<?>> downstream;
     private final FailureStrategy failureStrategy;
     private final InProgressKeeper inProgressKeeper;
+    private final PullInterruptions interruptions;
+    private final Runnable recovery;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -59,10 +64,11 @@ final class PullLoop implements Subscription, Runnable {
 
     /**
      * @param inProgressKeeper keeps handed-over messages alive, or {@code null} when in-progress acks are off
+     * @param recovery checks the stream and the durable and re-creates them, or throws
      */
     PullLoop(IncomingConfig config, String stream, Connection connection, JetStreamSubscription subscription,
              Subscriber<? super Message<?>> downstream, FailureStrategy failureStrategy,
-             InProgressKeeper inProgressKeeper) {
+             InProgressKeeper inProgressKeeper, PullInterruptions interruptions, Runnable recovery) {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
@@ -70,6 +76,8 @@ final class PullLoop implements Subscription, Runnable {
         this.downstream = downstream;
         this.failureStrategy = failureStrategy;
         this.inProgressKeeper = inProgressKeeper;
+        this.interruptions = interruptions;
+        this.recovery = recovery;
     }
 
     @Override
@@ -192,18 +200,46 @@ final class PullLoop implements Subscription, Runnable {
     }
 
     private void pullOnce(int size) throws InterruptedException {
+        interruptions.pullStarted();
         try {
-            subscription.pull(PullRequestOptions.builder(size).expiresIn(config.pull().fetchWait()).build());
+            subscription.pull(pullRequest(size));
         } catch (IllegalStateException e) {
+            interruptions.pullFinished();
             retryLater("send a pull request", e);
             return;
         }
 
+        try {
+            readPulledMessages(size);
+        } finally {
+            interruptions.pullFinished();
+        }
+
+        String recoveryReason = interruptions.takeRecoveryReason();
+        if (recoveryReason != null && !isStopped()) {
+            recoverDurable(recoveryReason);
+        }
+    }
+
+    private PullRequestOptions pullRequest(int size) {
+        Duration fetchWait = config.pull().fetchWait();
+        PullRequestOptions.Builder builder = PullRequestOptions.builder(size).expiresIn(fetchWait);
+        if (fetchWait.compareTo(MIN_FETCH_WAIT_FOR_HEARTBEAT) >= 0) {
+            builder.idleHeartbeat(fetchWait.dividedBy(2));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Hands over the messages of the open pull until it delivered {@code size}, expired, or was
+     * ended early by a status, missed heartbeats, a reconnect or a stop.
+     */
+    private void readPulledMessages(int size) throws InterruptedException {
         long deadline = System.nanoTime() + config.pull().fetchWait().plus(PULL_GRACE).toNanos();
         int received = 0;
         while (received < size) {
             long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
+            if (remaining <= 0 || interruptions.takeEndRequest()) {
                 return;
             }
 
@@ -228,9 +264,31 @@ final class PullLoop implements Subscription, Runnable {
         try {
             return subscription.nextMessage(Duration.ofNanos(timeoutNanos));
         } catch (JetStreamStatusException e) {
+            String status = e.getStatus().getCode() + " " + e.getStatus().getMessage();
+            if (e.getStatus().getMessage().contains(CONSUMER_DELETED)) {
+                interruptions.requestRecovery("pull status " + status);
+                return null;
+            }
             throw new IllegalStateException("Channel '" + config.channel() + "': the server ended pulls from durable '"
-                    + config.durable() + "' on stream '" + stream + "' with status " + e.getStatus().getCode() + " "
-                    + e.getStatus().getMessage(), e);
+                    + config.durable() + "' on stream '" + stream + "' with status " + status, e);
+        }
+    }
+
+    /**
+     * Checks the stream and the durable after the server stopped answering pulls for them, and
+     * re-creates what is missing when {@code consumer-recreate} allows it. Otherwise the
+     * recovery's error fails the channel.
+     */
+    private void recoverDurable(String reason) throws InterruptedException {
+        LOG.log(Level.WARNING, "Channel ''{0}'': durable {1} on stream {2} stopped answering pulls ({3}); checking "
+                + "that both exist", config.channel(), config.durable(), stream, reason);
+        try {
+            recovery.run();
+        } catch (RuntimeException e) {
+            if (!config.consumer().recreate()) {
+                throw e;
+            }
+            retryLater("re-create durable " + config.durable() + " on stream " + stream, e);
         }
     }
 

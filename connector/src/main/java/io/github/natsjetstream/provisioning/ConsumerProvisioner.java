@@ -29,6 +29,23 @@ public final class ConsumerProvisioner {
         this.management = management;
     }
 
+    /**
+     * Throws when the durable does not exist, naming the channel and the {@code consumer-recreate}
+     * attribute that would have re-created it.
+     */
+    public void requireDurable(String stream, IncomingConfig config) {
+        try {
+            if (consumerInfo(stream, config.durable()) == null) {
+                throw new IllegalStateException("Channel '" + config.channel() + "': durable consumer '"
+                        + config.durable() + "' on stream '" + stream + "' no longer exists and consumer-recreate is "
+                        + "false, so the channel fails. Set consumer-recreate=true to create it again.");
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("Channel '" + config.channel() + "': durable consumer '"
+                    + config.durable() + "' on stream '" + stream + "' could not be checked: " + e.getMessage(), e);
+        }
+    }
+
     /** Returns the durable's configuration as the server reports it. */
     public ConsumerConfiguration ensureDurable(String stream, IncomingConfig config) {
         try {
