@@ -25,12 +25,14 @@ import io.nats.client.impl.NatsJetStreamMetaData;
  * to read the subject, stream, sequences, delivery count and headers. {@code unwrap(io.nats.client.Message.class)}
  * returns the jnats message.
  *
+ * <p>Subclasses exist only to add runtime-specific views; they must not change acking.
+ *
  * <p>{@link #ack()} sends a JetStream ack and {@link #nack(Throwable)} a nak, which makes the server
  * redeliver the message at once. Only the first of them takes effect; later calls complete at once.
  *
  * @param <T> payload type: {@code byte[]} or {@code String}, as the channel's {@code payload-type} sets
  */
-public final class JetStreamIncomingMessage<T> implements Message<T> {
+public class JetStreamIncomingMessage<T> implements Message<T> {
 
     private static final System.Logger LOG = System.getLogger(JetStreamIncomingMessage.class.getName());
 
@@ -39,7 +41,7 @@ public final class JetStreamIncomingMessage<T> implements Message<T> {
     private final String channel;
     private final FailureStrategy failureStrategy;
     private final Runnable onSettled;
-    private final AtomicBoolean settled = new AtomicBoolean();
+    private final AtomicBoolean settled;
 
     JetStreamIncomingMessage(io.nats.client.Message raw, T payload, String channel, FailureStrategy failureStrategy,
                              Runnable onSettled) {
@@ -48,6 +50,21 @@ public final class JetStreamIncomingMessage<T> implements Message<T> {
         this.channel = channel;
         this.failureStrategy = failureStrategy;
         this.onSettled = onSettled;
+        this.settled = new AtomicBoolean();
+    }
+
+    /**
+     * Creates a message that stands for {@code original}: acking either acks the same JetStream
+     * message once. Runtime-specific modules extend this class through an
+     * {@link IncomingMessageDecorator} to add what their runtime offers, such as SmallRye metadata.
+     */
+    protected JetStreamIncomingMessage(JetStreamIncomingMessage<T> original) {
+        this.raw = original.raw;
+        this.payload = original.payload;
+        this.channel = original.channel;
+        this.failureStrategy = original.failureStrategy;
+        this.onSettled = original.onSettled;
+        this.settled = original.settled;
     }
 
     @Override

@@ -42,6 +42,7 @@ final class PullLoop implements Subscription, Runnable {
     /** Shortest fetch wait whose pulls ask for idle heartbeats, sent every half fetch wait. */
     private static final Duration MIN_FETCH_WAIT_FOR_HEARTBEAT = Duration.ofSeconds(1);
     private static final String CONSUMER_DELETED = "Consumer Deleted";
+    private static final java.util.List<IncomingMessageDecorator> DECORATORS = IncomingMessageDecorator.load();
 
     private final IncomingConfig config;
     private final String stream;
@@ -293,8 +294,8 @@ final class PullLoop implements Subscription, Runnable {
     }
 
     private void deliver(io.nats.client.Message raw) {
-        JetStreamIncomingMessage<?> message = new JetStreamIncomingMessage<>(raw, payloadOf(raw), config.channel(),
-                failureStrategy, this::release);
+        JetStreamIncomingMessage<?> message = decorate(new JetStreamIncomingMessage<>(raw, payloadOf(raw),
+                config.channel(), failureStrategy, this::release));
         if (inProgressKeeper != null) {
             inProgressKeeper.track(message);
         }
@@ -318,6 +319,14 @@ final class PullLoop implements Subscription, Runnable {
             message.nack(e);
             stop();
         }
+    }
+
+    private JetStreamIncomingMessage<?> decorate(JetStreamIncomingMessage<?> message) {
+        JetStreamIncomingMessage<?> decorated = message;
+        for (IncomingMessageDecorator decorator : DECORATORS) {
+            decorated = decorator.decorate(decorated);
+        }
+        return decorated;
     }
 
     private Object payloadOf(io.nats.client.Message raw) {
