@@ -52,9 +52,9 @@ public enum Attribute {
     DURABLE("durable", Direction.INCOMING, "string", null,
             "Required. Durable pull consumer name. Instances that use the same durable share the messages."),
     BATCH_SIZE("batch-size", Direction.INCOMING, "int", "10",
-            "Maximum messages per pull request. It also bounds the messages handed to the application and "
-                    + "not yet acknowledged or negatively acknowledged: the channel pulls only while fewer are "
-                    + "in flight."),
+            "Maximum messages per pull request, and of messages handed to the application and not yet acked "
+                    + "or nacked. The connector holds at most two batches in all: the next pull goes out while "
+                    + "at most one batch is held, so that the next messages are waiting when the application asks."),
     FETCH_WAIT("fetch-wait", Direction.INCOMING, "duration", "5s",
             "Expiry of each pull request: how long the server holds it open while the stream has no messages."),
     ACK_WAIT("ack-wait", Direction.INCOMING, "duration", "server default (30s)",

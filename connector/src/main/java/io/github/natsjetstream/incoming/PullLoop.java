@@ -3,8 +3,14 @@ package io.github.natsjetstream.incoming;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,56 +21,58 @@ import org.reactivestreams.Subscription;
 import io.github.natsjetstream.config.IncomingConfig;
 import io.github.natsjetstream.config.PullSettings;
 import io.nats.client.Connection;
-import io.nats.client.JetStreamStatusException;
 import io.nats.client.JetStreamSubscription;
-import io.nats.client.PullRequestOptions;
 
 /**
  * The Reactive Streams subscription of an incoming channel, and the thread that pulls for it.
  *
- * <p>The thread pulls only while the subscriber has demand and fewer than {@code batch-size}
- * messages are in flight (handed over but not yet acked or nacked). Each pull requests exactly the
- * free slots, so the connector never holds more than one pulled batch, and a slow subscriber slows
- * the pulls instead of growing a buffer. All {@code onNext} and {@code onError} signals come from
- * this one thread.
+ * <p>Three bounds hold at all times. At most {@code batch-size} messages are in flight: handed to
+ * the subscriber and not yet acked or nacked. At most two batches are held in all, in flight plus
+ * pulled and waiting in the connector. Messages are handed over only as far as the subscriber
+ * requested them. The next pull goes out while at most one batch is held, so a subscriber that
+ * requests one message at a time still finds the next one waiting. Waiting messages get
+ * in-progress acks like those in flight.
+ *
+ * <p>Signals to the subscriber are serialized by a work-in-progress counter: whichever thread
+ * makes progress possible (the pull thread, a request or an ack) emits, one at a time.
  */
 final class PullLoop implements Subscription, Runnable {
 
     private static final System.Logger LOG = System.getLogger(PullLoop.class.getName());
 
-    /** How often a waiting pull checks whether the channel stopped. */
+    /** How long the pull thread waits for a message before it checks for a stop. */
     private static final Duration POLL_SLICE = Duration.ofMillis(100);
-    /** Time past the pull's expiry to wait for messages still in transit. */
-    private static final Duration PULL_GRACE = Duration.ofMillis(250);
     /** Quiet period after which no more prefetched messages are expected at shutdown. */
     private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
-    /** Shortest fetch wait whose pulls ask for idle heartbeats, sent every half fetch wait. */
-    private static final Duration MIN_FETCH_WAIT_FOR_HEARTBEAT = Duration.ofSeconds(1);
-    private static final String CONSUMER_DELETED = "Consumer Deleted";
-    private static final java.util.List<IncomingMessageDecorator> DECORATORS = IncomingMessageDecorator.load();
+    private static final List<IncomingMessageDecorator> DECORATORS = IncomingMessageDecorator.load();
 
     private final IncomingConfig config;
     private final String stream;
     private final Connection connection;
-    private final JetStreamSubscription subscription;
     private final Subscriber<? super Message<?>> downstream;
     private final FailureStrategy failureStrategy;
     private final InProgressKeeper inProgressKeeper;
     private final PullInterruptions interruptions;
     private final Runnable recovery;
+    private final PullRequester requester;
+
+    private final Queue<JetStreamIncomingMessage<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waitingCount = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger emitting = new AtomicInteger();
+    private final AtomicReference<Throwable> terminalError = new AtomicReference<>();
+    private volatile boolean requested;
+    private volatile boolean stopped;
+    private volatile boolean terminated;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private long demand;
-    private int inFlight;
-    private boolean stopped;
-    private IllegalArgumentException invalidRequest;
-    private Throwable channelFailure;
 
     /**
-     * @param inProgressKeeper keeps handed-over messages alive, or {@code null} when in-progress acks are off
+     * @param inProgressKeeper keeps held messages alive, or {@code null} when in-progress acks are off
      * @param recovery checks the stream and the durable and re-creates them, or throws
      */
     PullLoop(IncomingConfig config, String stream, Connection connection, JetStreamSubscription subscription,
@@ -73,28 +81,25 @@ final class PullLoop implements Subscription, Runnable {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
-        this.subscription = subscription;
         this.downstream = downstream;
         this.failureStrategy = failureStrategy;
         this.inProgressKeeper = inProgressKeeper;
         this.interruptions = interruptions;
         this.recovery = recovery;
+        this.requester = new PullRequester(config, stream, subscription, interruptions);
     }
 
     @Override
     public void request(long count) {
-        lock.lock();
-        try {
-            if (count <= 0) {
-                invalidRequest = new IllegalArgumentException("Reactive Streams rule 3.9: request(" + count
-                        + ") on channel '" + config.channel() + "' must be positive");
-            } else {
-                demand = demand + count < 0 ? Long.MAX_VALUE : demand + count;
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+        if (count <= 0) {
+            terminate(new IllegalArgumentException("Reactive Streams rule 3.9: request(" + count
+                    + ") on channel '" + config.channel() + "' must be positive"));
+            return;
         }
+        demand.accumulateAndGet(count, (current, added) -> current + added < 0 ? Long.MAX_VALUE : current + added);
+        requested = true;
+        emit();
+        wakePullThread();
     }
 
     @Override
@@ -102,32 +107,18 @@ final class PullLoop implements Subscription, Runnable {
         stop();
     }
 
-    /** Stops pulling. Messages that arrive for the open pull are nak'ed. */
+    /** Stops pulling and handing over. Held and late messages are nak'ed by the pull thread. */
     void stop() {
-        lock.lock();
-        try {
-            stopped = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        stopped = true;
+        wakePullThread();
     }
 
     /**
-     * Stops pulling and ends the subscriber's stream with the error, once the pull thread has
-     * nak'ed what it pulled but did not hand over.
+     * Stops pulling and ends the subscriber's stream with the error. Messages not yet handed over
+     * are nak'ed.
      */
     void fail(Throwable error) {
-        lock.lock();
-        try {
-            if (!stopped) {
-                channelFailure = error;
-                stopped = true;
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        terminate(error);
     }
 
     /** Waits until the pull thread has ended and nak'ed what it pulled but did not hand over. */
@@ -140,10 +131,10 @@ final class PullLoop implements Subscription, Runnable {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
-            while (inFlight > 0 && remaining > 0) {
+            while (inFlight.get() > 0 && remaining > 0) {
                 remaining = changed.awaitNanos(remaining);
             }
-            return inFlight;
+            return inFlight.get();
         } finally {
             lock.unlock();
         }
@@ -151,171 +142,154 @@ final class PullLoop implements Subscription, Runnable {
 
     @Override
     public void run() {
-        LOG.log(Level.INFO, "Channel ''{0}'' started pulling from stream {1}, durable {2}, subject {3} "
-                + "(batch size {4}, fetch wait {5} ms)", config.channel(), stream, config.durable(), config.subject(),
-                String.valueOf(config.pull().batchSize()), String.valueOf(config.pull().fetchWait().toMillis()));
         try {
-            int permits;
-            while ((permits = awaitPermits()) > 0) {
-                pullOnce(permits);
-            }
+            LOG.log(Level.INFO, "Channel ''{0}'' started pulling from stream {1}, durable {2}, subject {3} "
+                    + "(batch size {4}, fetch wait {5} ms)", config.channel(), stream, config.durable(),
+                    config.subject(), String.valueOf(batchSize()),
+                    String.valueOf(config.pull().fetchWait().toMillis()));
+            pullUntilStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.log(Level.WARNING, "Channel ''{0}'' pull thread was interrupted; it stops pulling", config.channel());
         } catch (RuntimeException e) {
             failPulling(e);
         } finally {
-            nakUndelivered();
-            unsubscribe();
+            stopped = true;
+            nakWaiting();
+            nakLateMessages();
+            requester.unsubscribe();
             if (inProgressKeeper != null) {
                 inProgressKeeper.close();
             }
-            signalChannelFailure();
+            emit();
             finished.countDown();
             LOG.log(Level.INFO, "Channel ''{0}'' stopped pulling from stream {1}, durable {2}", config.channel(),
                     stream, config.durable());
         }
     }
 
-    /** Blocks until a pull may start, and returns its size, or 0 when the loop must end. */
-    private int awaitPermits() throws InterruptedException {
-        IllegalArgumentException invalid;
-        lock.lock();
-        try {
-            while (!stopped && invalidRequest == null && (demand == 0 || inFlight >= config.pull().batchSize())) {
-                changed.await();
-            }
-            if (stopped) {
-                return 0;
-            }
-            invalid = invalidRequest;
-            if (invalid == null) {
-                return (int) Math.min(demand, config.pull().batchSize() - inFlight);
-            }
-            stopped = true;
-        } finally {
-            lock.unlock();
-        }
-        downstream.onError(invalid);
-        return 0;
-    }
-
-    private void pullOnce(int size) throws InterruptedException {
-        interruptions.pullStarted();
-        try {
-            subscription.pull(pullRequest(size));
-        } catch (IllegalStateException e) {
-            interruptions.pullFinished();
-            retryLater("send a pull request", e);
-            return;
-        }
-
-        try {
-            readPulledMessages(size);
-        } finally {
-            interruptions.pullFinished();
-        }
-
-        String recoveryReason = interruptions.takeRecoveryReason();
-        if (recoveryReason != null && !isStopped()) {
-            recoverDurable(recoveryReason);
-        }
-    }
-
-    private PullRequestOptions pullRequest(int size) {
-        Duration fetchWait = config.pull().fetchWait();
-        PullRequestOptions.Builder builder = PullRequestOptions.builder(size).expiresIn(fetchWait);
-        if (fetchWait.compareTo(MIN_FETCH_WAIT_FOR_HEARTBEAT) >= 0) {
-            builder.idleHeartbeat(fetchWait.dividedBy(2));
-        }
-        return builder.build();
-    }
-
-    /**
-     * Hands over the messages of the open pull until it delivered {@code size}, expired, or was
-     * ended early by a status, missed heartbeats, a reconnect or a stop.
-     */
-    private void readPulledMessages(int size) throws InterruptedException {
-        long deadline = System.nanoTime() + config.pull().fetchWait().plus(PULL_GRACE).toNanos();
-        int received = 0;
-        while (received < size) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0 || interruptions.takeEndRequest()) {
-                return;
-            }
-
-            io.nats.client.Message raw = nextMessage(Math.min(remaining, POLL_SLICE.toNanos()));
-            if (raw == null) {
-                if (isStopped()) {
-                    return;
+    private void pullUntilStopped() throws InterruptedException {
+        while (!stopped) {
+            if (requester.isOpen()) {
+                io.nats.client.Message raw = requester.poll(POLL_SLICE);
+                if (raw != null) {
+                    hold(raw);
                 }
                 continue;
             }
 
-            received++;
-            if (isStopped()) {
-                nakUnhanded(raw);
-            } else {
-                deliver(raw);
+            String recoveryReason = interruptions.takeRecoveryReason();
+            if (recoveryReason != null) {
+                recoverDurable(recoveryReason);
+                continue;
             }
-        }
-    }
 
-    private io.nats.client.Message nextMessage(long timeoutNanos) throws InterruptedException {
-        try {
-            return subscription.nextMessage(Duration.ofNanos(timeoutNanos));
-        } catch (JetStreamStatusException e) {
-            String status = e.getStatus().getCode() + " " + e.getStatus().getMessage();
-            if (e.getStatus().getMessage().contains(CONSUMER_DELETED)) {
-                interruptions.requestRecovery("pull status " + status);
-                return null;
+            int size = nextPullSize();
+            if (size > 0) {
+                openPull(size);
+            } else {
+                awaitChange();
             }
-            throw new IllegalStateException("Channel '" + config.channel() + "': the server ended pulls from durable '"
-                    + config.durable() + "' on stream '" + stream + "' with status " + status, e);
         }
     }
 
     /**
-     * Checks the stream and the durable after the server stopped answering pulls for them, and
-     * re-creates what is missing when {@code consumer-recreate} allows it. Otherwise the
-     * recovery's error fails the channel.
+     * Returns the size of the next pull: up to one batch, so that no more than two batches are
+     * held, and 0 while more than one batch is held or nothing was requested yet.
      */
-    private void recoverDurable(String reason) throws InterruptedException {
-        LOG.log(Level.WARNING, "Channel ''{0}'': durable {1} on stream {2} stopped answering pulls ({3}); checking "
-                + "that both exist", config.channel(), config.durable(), stream, reason);
+    private int nextPullSize() {
+        int held = waitingCount.get() + inFlight.get();
+        if (!requested || held > batchSize()) {
+            return 0;
+        }
+        return Math.min(batchSize(), 2 * batchSize() - held);
+    }
+
+    private void openPull(int size) throws InterruptedException {
         try {
-            recovery.run();
-        } catch (RuntimeException e) {
-            if (!config.consumer().recreate()) {
-                throw e;
-            }
-            retryLater("re-create durable " + config.durable() + " on stream " + stream, e);
+            requester.open(size);
+        } catch (IllegalStateException e) {
+            retryLater("send a pull request", e);
         }
     }
 
-    private void deliver(io.nats.client.Message raw) {
+    private void awaitChange() throws InterruptedException {
+        lock.lock();
+        try {
+            if (!stopped && nextPullSize() == 0) {
+                changed.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wakePullThread() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Keeps a pulled message until the subscriber requests it. */
+    private void hold(io.nats.client.Message raw) {
+        if (stopped) {
+            nakUnhanded(raw);
+            return;
+        }
         JetStreamIncomingMessage<?> message = decorate(new JetStreamIncomingMessage<>(raw, payloadOf(raw),
                 config.channel(), failureStrategy, this::release));
         if (inProgressKeeper != null) {
             inProgressKeeper.track(message);
         }
-        lock.lock();
-        try {
-            inFlight++;
-            if (demand != Long.MAX_VALUE) {
-                demand--;
-            }
-        } finally {
-            lock.unlock();
-        }
+        waiting.add(message);
+        waitingCount.incrementAndGet();
+        emit();
+    }
 
+    /**
+     * Hands waiting messages to the subscriber while it has demand and the in-flight bound allows,
+     * and signals a terminal error. Only one thread at a time runs the loop; a call that finds it
+     * running makes the running thread go round once more.
+     */
+    private void emit() {
+        if (emitting.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            if (!terminated && terminalError.get() != null) {
+                terminated = true;
+                stopped = true;
+                downstream.onError(terminalError.get());
+            }
+            while (!stopped && demand.get() > 0 && inFlight.get() < batchSize()) {
+                JetStreamIncomingMessage<?> message = waiting.poll();
+                if (message == null) {
+                    break;
+                }
+                waitingCount.decrementAndGet();
+                handOver(message);
+            }
+            missed = emitting.addAndGet(-missed);
+        } while (missed != 0);
+        wakePullThread();
+    }
+
+    private void handOver(JetStreamIncomingMessage<?> message) {
+        inFlight.incrementAndGet();
+        if (demand.get() != Long.MAX_VALUE) {
+            demand.decrementAndGet();
+        }
         try {
             downstream.onNext(message);
         } catch (RuntimeException e) {
             // Reactive Streams rule 2.13 forbids onNext to throw; treat it as a cancellation.
             LOG.log(Level.ERROR, "Channel '" + config.channel() + "' subscriber threw from onNext for stream "
-                    + stream + " sequence " + message.getStreamSequence() + "; the message is nak'ed and the channel "
-                    + "stops", e);
+                    + stream + " sequence " + message.getStreamSequence() + "; the message is nacked and the "
+                    + "channel stops", e);
             message.nack(e);
             stop();
         }
@@ -338,21 +312,29 @@ final class PullLoop implements Subscription, Runnable {
     }
 
     private void release() {
-        lock.lock();
-        try {
-            inFlight--;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        inFlight.decrementAndGet();
+        emit();
     }
 
-    private boolean isStopped() {
-        lock.lock();
+    private int batchSize() {
+        return config.pull().batchSize();
+    }
+
+    /**
+     * Checks the stream and the durable after the server stopped answering pulls for them, and
+     * re-creates what is missing when {@code consumer-recreate} allows it. Otherwise the
+     * recovery's error fails the channel.
+     */
+    private void recoverDurable(String reason) throws InterruptedException {
+        LOG.log(Level.WARNING, "Channel ''{0}'': durable {1} on stream {2} stopped answering pulls ({3}); checking "
+                + "that both exist", config.channel(), config.durable(), stream, reason);
         try {
-            return stopped;
-        } finally {
-            lock.unlock();
+            recovery.run();
+        } catch (RuntimeException e) {
+            if (!config.consumer().recreate()) {
+                throw e;
+            }
+            retryLater("re-create durable " + config.durable() + " on stream " + stream, e);
         }
     }
 
@@ -362,54 +344,52 @@ final class PullLoop implements Subscription, Runnable {
                     + " because the NATS connection is closed", cause);
         }
         LOG.log(Level.WARNING, "Channel ''{0}'' failed to {1} for durable {2} on stream {3}; retrying in {4} ms: {5}",
-                config.channel(), action, config.durable(), stream, RETRY_PAUSE.toMillis(), cause.toString());
+                config.channel(), action, config.durable(), stream, String.valueOf(RETRY_PAUSE.toMillis()),
+                cause.toString());
         Thread.sleep(RETRY_PAUSE.toMillis());
     }
 
     private void failPulling(RuntimeException error) {
-        boolean wasStopped;
-        lock.lock();
-        try {
-            wasStopped = stopped;
-            stopped = true;
-        } finally {
-            lock.unlock();
-        }
-        if (wasStopped) {
+        if (stopped && terminalError.get() == null) {
             LOG.log(Level.DEBUG, "Channel ''{0}'' pull thread ended after stop: {1}", config.channel(),
                     error.toString());
             return;
         }
         LOG.log(Level.ERROR, "Channel '" + config.channel() + "' failed while pulling from durable "
                 + config.durable() + " on stream " + stream, error);
-        downstream.onError(error);
+        terminate(error);
     }
 
-    private void signalChannelFailure() {
-        Throwable failure;
-        lock.lock();
-        try {
-            failure = channelFailure;
-        } finally {
-            lock.unlock();
+    /** Records the error that ends the subscriber's stream; the first one wins. */
+    private void terminate(Throwable error) {
+        if (terminalError.compareAndSet(null, error) && !(error instanceof IllegalArgumentException)) {
+            LOG.log(Level.ERROR, "Channel '" + config.channel() + "' stops: its stream ends with an error", error);
         }
-        if (failure != null) {
-            LOG.log(Level.ERROR, "Channel '" + config.channel() + "' stops: its stream ends with an error", failure);
-            downstream.onError(failure);
+        stopped = true;
+        emit();
+        wakePullThread();
+    }
+
+    /** Naks the messages pulled but never handed over, so another instance gets them at once. */
+    private void nakWaiting() {
+        JetStreamIncomingMessage<?> message;
+        while ((message = waiting.poll()) != null) {
+            waitingCount.decrementAndGet();
+            nakUnhanded(message.raw());
         }
     }
 
     /**
-     * Naks messages of the open pull that arrive after the stop, so another instance gets them at once.
+     * Naks messages of the open pull that arrive after the stop.
      *
      * <p>NOTE: JetStream has no way to cancel an open pull request. A message the server sends for
      * it after {@link #DRAIN_QUIET} of silence reaches no subscriber and is redelivered only after
      * ack-wait.
      */
-    private void nakUndelivered() {
+    private void nakLateMessages() {
         try {
             io.nats.client.Message raw;
-            while ((raw = subscription.nextMessage(DRAIN_QUIET)) != null) {
+            while ((raw = requester.drainOne(DRAIN_QUIET)) != null) {
                 nakUnhanded(raw);
             }
         } catch (InterruptedException e) {
@@ -423,22 +403,13 @@ final class PullLoop implements Subscription, Runnable {
     private void nakUnhanded(io.nats.client.Message raw) {
         try {
             raw.nak();
-            LOG.log(Level.DEBUG, "Channel ''{0}'' nak''ed stream {1} sequence {2}, pulled after the channel stopped",
+            LOG.log(Level.DEBUG, "Channel ''{0}'' nak''ed stream {1} sequence {2}, pulled but not handed over",
                     config.channel(), stream, String.valueOf(raw.metaData().streamSequence()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Channel ''{0}'' failed to nak stream {1} sequence {2} at shutdown; the server "
-                    + "redelivers it after ack-wait: {3}", config.channel(), stream, raw.metaData().streamSequence(),
-                    e.toString());
+                    + "redelivers it after ack-wait: {3}", config.channel(), stream,
+                    String.valueOf(raw.metaData().streamSequence()), e.toString());
         }
     }
 
-    private void unsubscribe() {
-        try {
-            if (subscription.isActive()) {
-                subscription.unsubscribe();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Channel ''{0}'' failed to unsubscribe: {1}", config.channel(), e.toString());
-        }
-    }
 }

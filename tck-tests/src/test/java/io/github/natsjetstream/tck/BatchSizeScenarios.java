@@ -100,7 +100,9 @@ public abstract class BatchSizeScenarios extends ConnectorScenario {
         // Three fetch waits without an ack: the connector must not deliver a fourth message.
         sleep(Duration.ofMillis(1500));
         assertThat(consumer.received()).as("messages received while none is acked").hasSize(BATCH_SIZE);
-        assertThat(admin.consumerInfo(stream, durable).getNumAckPending()).isEqualTo(BATCH_SIZE);
+        // The connector may hold one more pulled batch, waiting for demand, but never more.
+        assertThat(admin.consumerInfo(stream, durable).getNumAckPending()).isBetween((long) BATCH_SIZE,
+                2L * BATCH_SIZE);
 
         for (int acked = 0; acked < MESSAGE_COUNT; acked++) {
             await("a message to ack after " + acked + " acks")
