@@ -26,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  *
  * @param <T> payload type; the connector publishes {@code byte[]} as is and {@code String} as UTF-8
  */
-public final class JetStreamOutgoingMessage<T> implements Message<T> {
+public class JetStreamOutgoingMessage<T> implements Message<T> {
 
     private static final Supplier<CompletionStage<Void>> NO_ACK = () -> CompletableFuture.completedFuture(null);
     private static final Function<Throwable, CompletionStage<Void>> NO_NACK =
@@ -46,37 +46,55 @@ public final class JetStreamOutgoingMessage<T> implements Message<T> {
         this.nack = nack;
     }
 
+    /**
+     * Creates a copy of {@code original}, for the subclasses that an {@link OutgoingMessageDecorator}
+     * returns to add a runtime-specific view of the headers.
+     */
+    protected JetStreamOutgoingMessage(JetStreamOutgoingMessage<T> original) {
+        this(original.payload, original.headers, original.ack, original.nack);
+    }
+
     public static <T> JetStreamOutgoingMessage<T> of(T payload) {
-        return new JetStreamOutgoingMessage<>(payload, Map.of(), NO_ACK, NO_NACK);
+        return create(payload, Map.of(), NO_ACK, NO_NACK);
+    }
+
+    private static <P> JetStreamOutgoingMessage<P> create(P payload, Map<String, List<String>> headers,
+                                                          Supplier<CompletionStage<Void>> ack,
+                                                          Function<Throwable, CompletionStage<Void>> nack) {
+        JetStreamOutgoingMessage<P> message = new JetStreamOutgoingMessage<>(payload, headers, ack, nack);
+        for (OutgoingMessageDecorator decorator : OutgoingMessageDecorator.DECORATORS) {
+            message = decorator.decorate(message);
+        }
+        return message;
     }
 
     /** Returns a copy with the header set to these values, replacing earlier values of that header. */
     public JetStreamOutgoingMessage<T> withHeader(String name, String... values) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers);
         copy.put(name, List.of(values));
-        return new JetStreamOutgoingMessage<>(payload, Collections.unmodifiableMap(copy), ack, nack);
+        return create(payload, Collections.unmodifiableMap(copy), ack, nack);
     }
 
     /** Returns a copy with all these headers added, each with every value kept. */
     public JetStreamOutgoingMessage<T> withHeaders(Map<String, List<String>> added) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers);
         added.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return new JetStreamOutgoingMessage<>(payload, Collections.unmodifiableMap(copy), ack, nack);
+        return create(payload, Collections.unmodifiableMap(copy), ack, nack);
     }
 
     @Override
     public <P> JetStreamOutgoingMessage<P> withPayload(P newPayload) {
-        return new JetStreamOutgoingMessage<>(newPayload, headers, ack, nack);
+        return create(newPayload, headers, ack, nack);
     }
 
     @Override
     public JetStreamOutgoingMessage<T> withAck(Supplier<CompletionStage<Void>> newAck) {
-        return new JetStreamOutgoingMessage<>(payload, headers, Objects.requireNonNull(newAck, "ack"), nack);
+        return create(payload, headers, Objects.requireNonNull(newAck, "ack"), nack);
     }
 
     @Override
     public JetStreamOutgoingMessage<T> withNack(Function<Throwable, CompletionStage<Void>> newNack) {
-        return new JetStreamOutgoingMessage<>(payload, headers, ack, Objects.requireNonNull(newNack, "nack"));
+        return create(payload, headers, ack, Objects.requireNonNull(newNack, "nack"));
     }
 
     @Override

@@ -35,8 +35,9 @@ final class OutgoingPayloads {
     }
 
     /**
-     * Returns the headers of a {@link JetStreamOutgoingMessage}, or of a {@link JetStreamIncomingMessage}
-     * that is forwarded as it is, or {@code null} when the message carries none.
+     * Returns the headers of a {@link JetStreamOutgoingMessage}, of a {@link JetStreamIncomingMessage}
+     * that is forwarded as it is, or of a runtime's wrapper that an {@link OutgoingMessageDecorator}
+     * can read, or {@code null} when the message carries none.
      */
     static Headers headers(Message<?> message) {
         Map<String, List<String>> values = Map.of();
@@ -44,6 +45,8 @@ final class OutgoingPayloads {
             values = outgoing.getHeaders();
         } else if (message instanceof JetStreamIncomingMessage<?> incoming) {
             values = incoming.getHeaders();
+        } else {
+            values = headersFromDecorators(message);
         }
         if (values.isEmpty()) {
             return null;
@@ -52,5 +55,15 @@ final class OutgoingPayloads {
         Headers headers = new Headers();
         values.forEach(headers::add);
         return headers;
+    }
+
+    private static Map<String, List<String>> headersFromDecorators(Message<?> message) {
+        for (OutgoingMessageDecorator decorator : OutgoingMessageDecorator.DECORATORS) {
+            Map<String, List<String>> found = decorator.headersOf(message);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return Map.of();
     }
 }
