@@ -31,12 +31,18 @@ public final class NatsServerProcess implements AutoCloseable {
     private final Path binary;
     private final Path workDir;
     private final int port;
+    /** Configuration file passed with {@code -c}, or {@code null} for a plain {@code -js} server. */
+    private final Path configFile;
     private Process process;
+    private boolean paused;
+    /** Length of the log file when the process was last launched, in bytes. */
+    private long logLengthAtLaunch;
 
-    private NatsServerProcess(Path binary, Path workDir, int port) {
+    private NatsServerProcess(Path binary, Path workDir, int port, Path configFile) {
         this.binary = binary;
         this.workDir = workDir;
         this.port = port;
+        this.configFile = configFile;
     }
 
     /**
@@ -46,12 +52,55 @@ public final class NatsServerProcess implements AutoCloseable {
         Path binary = findBinary();
         try {
             Path workDir = Files.createTempDirectory("nats-server-");
-            NatsServerProcess server = new NatsServerProcess(binary, workDir, freePort());
+            NatsServerProcess server = new NatsServerProcess(binary, workDir, freePort(), null);
             server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to create a temporary store directory for nats-server", e);
         }
+    }
+
+    /**
+     * Starts a JetStream-enabled server from a configuration file and waits until it accepts
+     * connections. The file sets {@code listen} to a free 127.0.0.1 port and a {@code jetstream}
+     * block with a temporary store directory, followed by {@code extraConfig}, for example
+     * {@code max_payload: 65536}. Use only {@code accounts {}} blocks for users, never
+     * {@code authorization}.
+     */
+    public static NatsServerProcess startWithConfig(String extraConfig) {
+        try {
+            Path workDir = Files.createTempDirectory("nats-server-");
+            int port = freePort();
+            String config = "listen: " + HOST + ":" + port + "\n"
+                    + "jetstream {\n  store_dir: \"" + workDir.resolve("store") + "\"\n}\n"
+                    + extraConfig + "\n";
+            return startFromConfig(workDir, port, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to create a temporary store directory for nats-server", e);
+        }
+    }
+
+    /**
+     * Writes {@code config} to {@code workDir/nats-server.conf} and starts a server from it without
+     * waiting until it is ready. The configuration must make the server listen on
+     * {@code 127.0.0.1:port}.
+     */
+    static NatsServerProcess spawnFromConfig(Path workDir, int port, String config) {
+        Path configFile = workDir.resolve("nats-server.conf");
+        try {
+            Files.writeString(configFile, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to write " + configFile, e);
+        }
+        NatsServerProcess server = new NatsServerProcess(findBinary(), workDir, port, configFile);
+        server.spawn();
+        return server;
+    }
+
+    private static NatsServerProcess startFromConfig(Path workDir, int port, String config) {
+        NatsServerProcess server = spawnFromConfig(workDir, port, config);
+        server.awaitReady();
+        return server;
     }
 
     /**
@@ -123,6 +172,11 @@ public final class NatsServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Returns the directory that contains the store, the log and, for config-file servers, the configuration. */
+    public Path workDir() {
+        return workDir;
+    }
+
     public Path logFile() {
         return workDir.resolve("nats-server.log");
     }
@@ -131,13 +185,34 @@ public final class NatsServerProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Returns whether {@link #pause()} stopped the process and {@link #resume()} has not continued it. */
+    public boolean isPaused() {
+        return paused;
+    }
+
     /**
      * Kills the process with SIGKILL and waits for it to exit. The store directory is kept, so
-     * {@link #restart()} brings back the same streams.
+     * {@link #restart()} brings back the same streams. A paused process is killed as well.
      */
     public void kill() {
         process.destroyForcibly();
         waitForExit();
+        paused = false;
+    }
+
+    /**
+     * Stops the process with SIGSTOP. It keeps its sockets open but answers nothing, as a server
+     * that hangs would, until {@link #resume()}.
+     */
+    public void pause() {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** Continues a paused process with SIGCONT. */
+    public void resume() {
+        signal("CONT");
+        paused = false;
     }
 
     /**
@@ -159,13 +234,14 @@ public final class NatsServerProcess implements AutoCloseable {
     }
 
     private void launch() {
-        Path storeDir = workDir.resolve("store");
-        List<String> command = List.of(binary.toString(),
-                "-a", HOST,
-                "-p", Integer.toString(port),
-                "-js",
-                "-sd", storeDir.toString(),
-                "-l", logFile().toString());
+        spawn();
+        awaitReady();
+    }
+
+    /** Starts the process without waiting until it is ready. */
+    void spawn() {
+        List<String> command = command();
+        logLengthAtLaunch = currentLogLength();
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -174,17 +250,33 @@ public final class NatsServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to start " + String.join(" ", command), e);
         }
-        awaitReady();
+        paused = false;
     }
 
-    private void awaitReady() {
+    private List<String> command() {
+        if (configFile != null) {
+            return List.of(binary.toString(), "-c", configFile.toString(), "-l", logFile().toString());
+        }
+        return List.of(binary.toString(),
+                "-a", HOST,
+                "-p", Integer.toString(port),
+                "-js",
+                "-sd", workDir.resolve("store").toString(),
+                "-l", logFile().toString());
+    }
+
+    /**
+     * Waits until the process listens and has logged "Server is ready" since its last launch. The
+     * log is appended to across restarts, so only the part written after the launch counts.
+     */
+    void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nats-server exited with code " + process.exitValue()
                         + " before it was ready. Its log: " + readLog());
             }
-            if (isListening(HOST, port) && readLog().contains("Server is ready")) {
+            if (isListening(HOST, port) && logSinceLaunch().contains("Server is ready")) {
                 return;
             }
             sleep(Duration.ofMillis(50));
@@ -192,6 +284,39 @@ public final class NatsServerProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("nats-server on port " + port + " was not ready within "
                 + READY_TIMEOUT.toSeconds() + " s. Its log: " + readLog());
+    }
+
+    private void signal(String signal) {
+        if (!isAlive()) {
+            throw new IllegalStateException("nats-server on port " + port + " is not running, so it cannot get SIG"
+                    + signal);
+        }
+        List<String> command = List.of("kill", "-" + signal, Long.toString(process.pid()));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("'" + String.join(" ", command) + "' failed: "
+                        + new String(kill.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    private long currentLogLength() {
+        try {
+            return Files.exists(logFile()) ? Files.size(logFile()) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private String logSinceLaunch() {
+        String log = readLog();
+        return log.length() > logLengthAtLaunch ? log.substring((int) logLengthAtLaunch) : "";
     }
 
     private String readLog() {

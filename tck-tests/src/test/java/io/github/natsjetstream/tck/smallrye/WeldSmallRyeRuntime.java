@@ -6,7 +6,11 @@ import io.github.natsjetstream.tck.runtime.RunningApplication;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -40,8 +44,28 @@ public final class WeldSmallRyeRuntime implements MessagingRuntime {
 
     private static final AtomicInteger CONTAINER_COUNTER = new AtomicInteger();
 
+    /** The package of the conformance application, which {@code tck-tests/app} puts on the class path. */
+    private static final String CONFORMANCE_APPLICATION_PACKAGE = "io.github.natsjetstream.tck.app";
+
+    /**
+     * Starts an application made of the given bean classes. The conformance application's jar is a
+     * bean archive on the same class path, so its beans are vetoed here.
+     */
     @Override
     public RunningApplication start(String name, Map<String, String> properties, Collection<Class<?>> beanClasses) {
+        return start(name, properties, beanClasses, true);
+    }
+
+    /**
+     * Starts the conformance application, whose beans Weld discovers through the
+     * {@code META-INF/beans.xml} of its jar.
+     */
+    public RunningApplication startConformanceApplication(String name, Map<String, String> properties) {
+        return start(name, properties, List.of(), false);
+    }
+
+    private RunningApplication start(String name, Map<String, String> properties, Collection<Class<?>> beanClasses,
+            boolean vetoConformanceApplication) {
         String containerId = "tck-" + name + "-" + CONTAINER_COUNTER.incrementAndGet();
         ClassLoader applicationLoader = new ClassLoader(containerId, WeldSmallRyeRuntime.class.getClassLoader()) {
         };
@@ -55,6 +79,9 @@ public final class WeldSmallRyeRuntime implements MessagingRuntime {
         Weld weld = new Weld(containerId)
                 .skipShutdownHook()
                 .addBeanClasses(beanClasses.toArray(Class<?>[]::new));
+        if (vetoConformanceApplication) {
+            weld.addExtension(new ConformanceApplicationVeto());
+        }
         try {
             WeldContainer container = withContextClassLoader(applicationLoader, weld::initialize);
             return new WeldApplication(containerId, container, applicationLoader, config);
@@ -80,6 +107,16 @@ public final class WeldSmallRyeRuntime implements MessagingRuntime {
             return action.get();
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Removes the conformance application's beans from an application made of other beans. */
+    public static final class ConformanceApplicationVeto implements Extension {
+
+        void vetoConformanceApplication(@Observes ProcessAnnotatedType<?> event) {
+            if (event.getAnnotatedType().getJavaClass().getPackageName().equals(CONFORMANCE_APPLICATION_PACKAGE)) {
+                event.veto();
+            }
         }
     }
 
