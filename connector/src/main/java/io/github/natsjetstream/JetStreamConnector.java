@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -108,6 +109,19 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
      */
     void shutdown(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class)
                   Object event) {
+        shutdownChannels();
+    }
+
+    /**
+     * Shuts the channels down when the bean is destroyed, in case the runtime stops without
+     * firing {@code @BeforeDestroyed}. It does nothing after {@link #shutdown} has run.
+     */
+    @PreDestroy
+    void destroy() {
+        shutdownChannels();
+    }
+
+    private synchronized void shutdownChannels() {
         if (incomingChannels.isEmpty() && outgoingChannels.isEmpty()) {
             return;
         }

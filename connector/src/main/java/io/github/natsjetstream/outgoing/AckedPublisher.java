@@ -33,15 +33,15 @@ final class AckedPublisher {
     private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
     private final OutgoingConfig config;
-    private final String stream;
     private final Connection connection;
     private final JetStream jetStream;
+    private final PublishOptions publishOptions;
 
     AckedPublisher(OutgoingConfig config, String stream, Connection connection, JetStream jetStream) {
         this.config = config;
-        this.stream = stream;
         this.connection = connection;
         this.jetStream = jetStream;
+        this.publishOptions = PublishOptions.builder().expectedStream(stream).build();
     }
 
     CompletableFuture<PublishAck> publish(byte[] body, Headers headers) {
@@ -63,7 +63,7 @@ final class AckedPublisher {
     private CompletableFuture<PublishAck> attempt(NatsMessage message, int retry) {
         CompletableFuture<PublishAck> sent;
         try {
-            sent = jetStream.publishAsync(message, PublishOptions.builder().expectedStream(stream).build())
+            sent = jetStream.publishAsync(message, publishOptions)
                     .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
