@@ -22,6 +22,7 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
 
     private final String servers;
     private final Map<JetStreamSubscription, PullListener> pullListeners = new ConcurrentHashMap<>();
+    private volatile Exception lastException;
 
     ConnectionEvents(String servers) {
         this.servers = servers;
@@ -29,6 +30,18 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
 
     void register(JetStreamSubscription subscription, PullListener listener) {
         pullListeners.put(subscription, listener);
+    }
+
+    /** Returns the root cause of the latest connection error, without user info, or an empty string. */
+    String lastFailure() {
+        Throwable cause = lastException;
+        if (cause == null) {
+            return "";
+        }
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return Urls.redact(cause.toString());
     }
 
     void unregister(JetStreamSubscription subscription) {
@@ -67,6 +80,7 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
 
     @Override
     public void exceptionOccurred(Connection connection, Exception exception) {
+        lastException = exception;
         LOG.log(Level.WARNING, "NATS connection to " + servers + " failed: " + Urls.redact(exception.toString()));
     }
 

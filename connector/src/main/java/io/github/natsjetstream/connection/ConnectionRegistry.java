@@ -55,9 +55,11 @@ public final class ConnectionRegistry {
                     .errorListener(events)
                     .build());
         } catch (IOException e) {
+            String failure = events.lastFailure();
+            String lastError = failure.isEmpty() ? "" : " Last error: " + failure + ".";
             throw new IllegalStateException("Channel '" + channel + "' failed to connect to NATS at " + servers
-                    + ": " + Urls.redact(e.getMessage()) + ". Check the 'servers' attribute and that nats-server "
-                    + "is running there.", redactedCause(e));
+                    + ": " + Urls.redact(e.getMessage()) + "." + lastError + " Check the 'servers' attribute, the TLS and credential attributes, and that nats-server is "
+                    + "running there.", redactedCause(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while channel '" + channel + "' connected to " + servers, e);

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import io.github.natsjetstream.config.Attribute;
 import io.github.natsjetstream.config.ChannelConfig;
@@ -14,11 +13,11 @@ import io.nats.client.Options;
  * Connection attributes of a channel. Channels with equal settings share one connection, so this
  * record is the key of {@link ConnectionRegistry}.
  *
- * <p>{@link #toString()} leaves out the password, the token and the user info of URLs.
+ * <p>{@link #toString()} leaves out passwords, the token and the user info of URLs.
  */
-public record ConnectionSettings(List<String> servers, String clientName, Optional<String> username,
-                                 Optional<String> password, Optional<String> token, Duration connectionTimeout,
-                                 Duration pingInterval, Duration reconnectWait, int maxReconnects) {
+public record ConnectionSettings(List<String> servers, String clientName, Credentials credentials, TlsSettings tls,
+                                 Duration connectionTimeout, Duration pingInterval, Duration reconnectWait,
+                                 int maxReconnects) {
 
     static final String CLIENT_NAME_PREFIX = "nats-jetstream-";
 
@@ -28,22 +27,12 @@ public record ConnectionSettings(List<String> servers, String clientName, Option
             servers = List.of("nats://localhost:4222");
         }
 
-        Optional<String> username = config.string(Attribute.USERNAME);
-        Optional<String> password = config.string(Attribute.PASSWORD);
-        if (username.isPresent() != password.isPresent()) {
-            String missing = username.isPresent() ? Attribute.PASSWORD.key() : Attribute.USERNAME.key();
-            throw new IllegalArgumentException("Channel '" + config.channel() + "' sets only one of '"
-                    + Attribute.USERNAME.key() + "' and '" + Attribute.PASSWORD.key() + "'. Set '" + missing
-                    + "' too, or remove the other.");
-        }
-
         int maxReconnects = config.integer(Attribute.MAX_RECONNECTS, -1).orElse(-1);
         return new ConnectionSettings(
                 List.copyOf(servers),
                 config.string(Attribute.CLIENT_NAME, CLIENT_NAME_PREFIX + hostName()),
-                username,
-                password,
-                config.string(Attribute.TOKEN),
+                Credentials.from(config),
+                TlsSettings.from(config),
                 config.duration(Attribute.CONNECTION_TIMEOUT, Duration.ofSeconds(5)),
                 config.duration(Attribute.PING_INTERVAL, Duration.ofSeconds(2)),
                 config.duration(Attribute.RECONNECT_WAIT, Duration.ofSeconds(1)),
@@ -65,10 +54,8 @@ public record ConnectionSettings(List<String> servers, String clientName, Option
                 .reconnectWait(reconnectWait)
                 .maxReconnects(maxReconnects);
 
-        if (username.isPresent()) {
-            builder.userInfo(username.get().toCharArray(), password.orElseThrow().toCharArray());
-        }
-        token.ifPresent(value -> builder.token(value.toCharArray()));
+        credentials.applyTo(builder);
+        tls.applyTo(builder);
         return builder;
     }
 
@@ -82,8 +69,7 @@ public record ConnectionSettings(List<String> servers, String clientName, Option
 
     @Override
     public String toString() {
-        return "ConnectionSettings[servers=" + redactedServers() + ", clientName=" + clientName
-                + ", username=" + username.orElse("") + ", password=" + (password.isPresent() ? "***" : "")
-                + ", token=" + (token.isPresent() ? "***" : "") + "]";
+        return "ConnectionSettings[servers=" + redactedServers() + ", clientName=" + clientName + ", " + credentials
+                + ", " + tls + "]";
     }
 }
