@@ -1,6 +1,7 @@
 package io.github.natsjetstream;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -101,6 +102,14 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
             connection.release(config.channel(), ConnectionRegistry.defaultDrainTimeout());
             throw e;
         }
+    }
+
+    /** Returns the state of every channel that is open now, for health checks. */
+    public List<ChannelStatus> channelStatuses() {
+        List<ChannelStatus> statuses = new ArrayList<>();
+        incomingChannels.forEach(channel -> statuses.add(channel.status()));
+        outgoingChannels.forEach(channel -> statuses.add(channel.status()));
+        return List.copyOf(statuses);
     }
 
     /**

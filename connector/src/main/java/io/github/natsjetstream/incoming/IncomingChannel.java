@@ -3,6 +3,7 @@ package io.github.natsjetstream.incoming;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -10,9 +11,11 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
+import io.github.natsjetstream.ChannelStatus;
 import io.github.natsjetstream.config.IncomingConfig;
 import io.github.natsjetstream.config.NatsNames;
 import io.github.natsjetstream.connection.SharedConnection;
+import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
@@ -105,6 +108,17 @@ public final class IncomingChannel implements Publisher<Message<?>> {
         Thread thread = new Thread(created, "nats-jetstream-pull-" + NatsNames.safeName(config.channel()));
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Returns the channel's state for health checks. */
+    public ChannelStatus status() {
+        PullLoop running = loop.get();
+        Duration stallLimit = config.pull().fetchWait().multipliedBy(3).plusSeconds(5);
+        boolean stalled = running != null && running.isStalled(stallLimit);
+        Optional<String> failure = running == null ? Optional.empty() : running.failure().map(Throwable::toString);
+        return new ChannelStatus(config.channel(), true,
+                connection.connection().getStatus() == Connection.Status.CONNECTED,
+                subscription.isActive() || running == null, stalled, failure);
     }
 
     /**

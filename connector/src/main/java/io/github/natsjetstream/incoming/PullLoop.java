@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +33,11 @@ import io.nats.client.JetStreamSubscription;
  * requested them. The next pull goes out while at most one batch is held, so a subscriber that
  * requests one message at a time still finds the next one waiting. Waiting messages get
  * in-progress acks like those in flight.
+ *
+ * <p>NOTE: the fault suite's slow-handler scenario (one method call of three times ack-wait,
+ * batch-size 100) sees up to two batches redelivered in some runs, although in-progress acks are
+ * sent for every held message; holding one batch or delivering on another thread did not change
+ * it. Nothing is lost, but the cause is not known yet.
  *
  * <p>Signals to the subscriber are serialized by a work-in-progress counter: whichever thread
  * makes progress possible (the pull thread, a request or an ack) emits, one at a time.
@@ -66,6 +72,7 @@ final class PullLoop implements Subscription, Runnable {
     private volatile boolean requested;
     private volatile boolean stopped;
     private volatile boolean terminated;
+    private volatile long lastProgressNanos = System.nanoTime();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -119,6 +126,20 @@ final class PullLoop implements Subscription, Runnable {
      */
     void fail(Throwable error) {
         terminate(error);
+    }
+
+    /**
+     * Returns whether the pull thread has gone longer than {@code limit} without a pull, a message
+     * or a check for work while the application holds no message, for example because it keeps
+     * failing to send pull requests. A slow application method is not a stall.
+     */
+    boolean isStalled(Duration limit) {
+        return !stopped && inFlight.get() == 0 && System.nanoTime() - lastProgressNanos > limit.toNanos();
+    }
+
+    /** Returns the error that ended the subscriber's stream, if any. */
+    Optional<Throwable> failure() {
+        return Optional.ofNullable(terminalError.get());
     }
 
     /** Waits until the pull thread has ended and nak'ed what it pulled but did not hand over. */
@@ -208,12 +229,14 @@ final class PullLoop implements Subscription, Runnable {
     private void openPull(int size) throws InterruptedException {
         try {
             requester.open(size);
+            lastProgressNanos = System.nanoTime();
         } catch (IllegalStateException e) {
             retryLater("send a pull request", e);
         }
     }
 
     private void awaitChange() throws InterruptedException {
+        lastProgressNanos = System.nanoTime();
         lock.lock();
         try {
             if (!stopped && nextPullSize() == 0) {
@@ -235,6 +258,7 @@ final class PullLoop implements Subscription, Runnable {
 
     /** Keeps a pulled message until the subscriber requests it. */
     private void hold(io.nats.client.Message raw) {
+        lastProgressNanos = System.nanoTime();
         if (stopped) {
             nakUnhanded(raw);
             return;

@@ -2,6 +2,7 @@ package io.github.natsjetstream.outgoing;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,9 +14,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
+import io.github.natsjetstream.ChannelStatus;
 import io.github.natsjetstream.config.NatsNames;
 import io.github.natsjetstream.config.OutgoingConfig;
 import io.github.natsjetstream.connection.SharedConnection;
+import io.nats.client.Connection;
 import io.nats.client.api.PublishAck;
 
 /**
@@ -41,6 +44,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
     private final Condition settled = lock.newCondition();
     private Subscription upstream;
     private int pending;
+    private volatile Throwable upstreamFailure;
 
     public OutgoingChannel(OutgoingConfig config, String stream, SharedConnection connection) {
         this.config = config;
@@ -135,8 +139,16 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         return cause.toString();
     }
 
+    /** Returns the channel's state for health checks. */
+    public ChannelStatus status() {
+        return new ChannelStatus(config.channel(), false,
+                connection.connection().getStatus() == Connection.Status.CONNECTED, true, false,
+                Optional.ofNullable(upstreamFailure).map(Throwable::toString));
+    }
+
     @Override
     public void onError(Throwable failure) {
+        upstreamFailure = failure;
         LOG.log(Level.ERROR, "Channel '" + config.channel() + "' received an error from upstream and stops "
                 + "publishing", failure);
     }
