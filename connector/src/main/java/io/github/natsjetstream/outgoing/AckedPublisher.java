@@ -69,10 +69,12 @@ final class AckedPublisher {
             sent = CompletableFuture.failedFuture(e);
         }
 
+        if (config.publishRetries() == 0) {
+            return sent.thenApply(this::logIfDuplicate);
+        }
         return sent.handle((ack, failure) -> {
             if (failure == null) {
-                logIfDuplicate(ack);
-                return CompletableFuture.completedFuture(ack);
+                return CompletableFuture.completedFuture(logIfDuplicate(ack));
             }
             Throwable cause = rootCause(failure);
             if (retry >= config.publishRetries() || !isRetryable(cause)) {
@@ -110,12 +112,13 @@ final class AckedPublisher {
         }
     }
 
-    private void logIfDuplicate(PublishAck ack) {
+    private PublishAck logIfDuplicate(PublishAck ack) {
         if (ack.isDuplicate()) {
             LOG.log(Level.DEBUG, "Channel ''{0}'' publish to subject {1} was a duplicate of stream {2} sequence {3}; "
                     + "counted as stored", config.channel(), config.subject(), ack.getStream(),
                     String.valueOf(ack.getSeqno()));
         }
+        return ack;
     }
 
     /**
