@@ -8,8 +8,8 @@ import java.util.Optional;
  * @param incoming whether this is an incoming channel
  * @param connected whether its NATS connection is connected now
  * @param consumerBound for an incoming channel, whether its pull subscription is active; true for outgoing
- * @param stalled for an incoming channel, whether it wants to pull but has made no progress for longer
- *        than three fetch waits plus five seconds; false for outgoing
+ * @param stalled for an incoming channel, whether pulling has made no progress for longer than three
+ *        fetch waits plus five seconds while no message was in flight; always false for outgoing
  * @param failure the error that ended the channel, if it failed
  */
 public record ChannelStatus(String channel, boolean incoming, boolean connected, boolean consumerBound,

@@ -49,13 +49,4 @@ public final class Durations {
 
         throw new IllegalArgumentException("not a duration");
     }
-
-    /** Formats a duration the way users write it in configuration, for logs and messages. */
-    public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 1000 != 0) {
-            return millis + "ms";
-        }
-        return (millis / 1000) + "s";
-    }
 }

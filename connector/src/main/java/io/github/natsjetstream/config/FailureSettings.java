@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an incoming channel does with a message that the application nacks or whose method throws.
+ * The handling of a message that the application nacks or whose method throws.
  *
  * @param nakBackoff redelivery delays by delivery count; the last entry applies to later deliveries
  */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How an incoming channel pulls and hands messages to the application.
+ * Pulling settings of an incoming channel, and how messages are handed to the application.
  *
  * @param inProgressAcks whether messages in flight longer than a third of ack-wait get in-progress acks
  * @param maxProcessingTime how long in-progress acks keep one message from being redelivered

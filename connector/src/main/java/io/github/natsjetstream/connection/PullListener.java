@@ -6,7 +6,7 @@ package io.github.natsjetstream.connection;
  */
 public interface PullListener {
 
-    /** The server ended a pull request early or answered it with a status, such as 408 or 503. */
+    /** The server ended a pull request early or replied to it with a status, such as 408 or 503. */
     void pullEnded(int statusCode, String statusMessage);
 
     /** The idle heartbeats of an open pull request stopped arriving. */

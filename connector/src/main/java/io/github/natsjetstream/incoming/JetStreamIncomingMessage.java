@@ -181,7 +181,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
         return metaData().pendingCount();
     }
 
-    /** All headers, each with every value in the order received. Empty when the message has none. */
+    /** Returns all headers, each with every value in the order received, or an empty map. */
     public Map<String, List<String>> getHeaders() {
         Headers headers = raw.getHeaders();
         if (headers == null || headers.isEmpty()) {

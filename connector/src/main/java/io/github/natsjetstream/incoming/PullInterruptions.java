@@ -9,8 +9,8 @@ import io.github.natsjetstream.connection.PullListener;
  * Collects, from jnats threads, the reasons to end the open pull request early: a status from the
  * server, missed heartbeats or a reconnect. The pull thread polls them between messages.
  *
- * <p>A 503 (no responders) means the stream or the durable may be gone, so it also asks the pull
- * thread to check them and re-create what is missing.
+ * <p>A 503 (no responders) means the stream or the durable may be gone, so it also requests that the
+ * pull thread check them and re-create what is missing.
  */
 final class PullInterruptions implements PullListener {
 

@@ -34,8 +34,8 @@ import io.nats.client.JetStreamSubscription;
  * requests one message at a time still finds the next one waiting. Waiting messages get
  * in-progress acks like those in flight.
  *
- * <p>NOTE: the fault suite's slow-handler scenario (one method call of three times ack-wait,
- * batch-size 100) sees up to two batches redelivered in some runs, although in-progress acks are
+ * <p>NOTE: in the fault suite's slow-handler scenario (one method call of three times ack-wait,
+ * batch-size 100), up to two batches are redelivered in some runs, although in-progress acks are
  * sent for every held message; holding one batch or delivering on another thread did not change
  * it. Nothing is lost, but the cause is not known yet.
  *
@@ -130,7 +130,7 @@ final class PullLoop implements Subscription, Runnable {
 
     /**
      * Returns whether the pull thread has gone longer than {@code limit} without a pull, a message
-     * or a check for work while the application holds no message, for example because it keeps
+     * or a check for work while no message is in flight in the application, for example because it keeps
      * failing to send pull requests. A slow application method is not a stall.
      */
     boolean isStalled(Duration limit) {
@@ -345,7 +345,7 @@ final class PullLoop implements Subscription, Runnable {
     }
 
     /**
-     * Checks the stream and the durable after the server stopped answering pulls for them, and
+     * Checks the stream and the durable after pulls to them got no response, and
      * re-creates what is missing when {@code consumer-recreate} allows it. Otherwise the
      * recovery's error fails the channel.
      */

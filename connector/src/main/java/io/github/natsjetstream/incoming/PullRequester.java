@@ -11,7 +11,7 @@ import io.nats.client.PullRequestOptions;
  * One pull request at a time on a JetStream pull subscription, and the reading of its messages.
  *
  * <p>A pull ends when it delivered the requested count, when its expiry (plus a grace period for
- * messages in transit) has passed, or when {@link PullInterruptions} asks to end it early.
+ * messages in transit) has passed, or when {@link PullInterruptions} requests an early end.
  */
 final class PullRequester {
 

@@ -23,7 +23,8 @@ import io.nats.client.NUID;
  *
  * <p>A message larger than the server's max payload fails before it is sent. With
  * {@code publish-retries}, a publish that timed out or found no responder is sent again with the
- * same {@code Nats-Msg-Id}, so the stream's duplicate window stores it at most once; a PubAck
+ * same {@code Nats-Msg-Id}, so the stream stores it once if the attempts fall within its
+ * duplicate window (2 minutes by default); a PubAck
  * marked duplicate counts as success.
  */
 final class AckedPublisher {

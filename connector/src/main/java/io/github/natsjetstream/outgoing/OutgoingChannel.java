@@ -26,8 +26,8 @@ import io.nats.client.api.PublishAck;
  * only after the PubAck.
  *
  * <p>Up to {@code max-inflight} publishes await their PubAck at once. Acks and nacks of
- * the application's messages run on one thread per channel, in PubAck order, so that application
- * callbacks never block the NATS connection's threads.
+ * the application's messages run on one thread per channel, in the order the PubAcks complete, so
+ * that application callbacks do not run on the NATS connection's threads.
  */
 public final class OutgoingChannel implements Subscriber<Message<?>> {
 

@@ -109,8 +109,8 @@ public final class ConsumerProvisioner {
      */
     private ConsumerConfiguration reconcile(String stream, ConsumerConfiguration existing, IncomingConfig config)
             throws IOException, JetStreamApiException {
-        ConsumerSettings wanted = config.consumer();
-        wanted.deliverPolicy().filter(policy -> policy != existing.getDeliverPolicy()).ifPresent(policy -> {
+        ConsumerSettings configured = config.consumer();
+        configured.deliverPolicy().filter(policy -> policy != existing.getDeliverPolicy()).ifPresent(policy -> {
             throw new IllegalStateException("Channel '" + config.channel() + "': durable consumer '"
                     + config.durable() + "' on stream '" + stream + "' differs in a setting the server cannot "
                     + "change: deliver-policy is " + existing.getDeliverPolicy() + " on the server, configured "
@@ -120,15 +120,15 @@ public final class ConsumerProvisioner {
 
         ConsumerConfiguration.Builder builder = ConsumerConfiguration.builder(existing);
         List<String> changes = new ArrayList<>();
-        wanted.ackWait().filter(value -> !value.equals(existing.getAckWait())).ifPresent(value -> {
+        configured.ackWait().filter(value -> !value.equals(existing.getAckWait())).ifPresent(value -> {
             builder.ackWait(value);
             changes.add("ack-wait " + existing.getAckWait() + " -> " + value);
         });
-        wanted.maxDeliver().filter(value -> value != existing.getMaxDeliver()).ifPresent(value -> {
+        configured.maxDeliver().filter(value -> value != existing.getMaxDeliver()).ifPresent(value -> {
             builder.maxDeliver(value);
             changes.add("max-deliver " + existing.getMaxDeliver() + " -> " + value);
         });
-        wanted.maxAckPending().filter(value -> value != existing.getMaxAckPending()).ifPresent(value -> {
+        configured.maxAckPending().filter(value -> value != existing.getMaxAckPending()).ifPresent(value -> {
             builder.maxAckPending(value);
             changes.add("max-ack-pending " + existing.getMaxAckPending() + " -> " + value);
         });
