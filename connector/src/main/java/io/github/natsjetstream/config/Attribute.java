@@ -86,8 +86,13 @@ public enum Attribute {
     CONSUMER_RECREATE("consumer-recreate", Direction.INCOMING, "boolean", "true",
             "When the durable or its stream disappears while the channel runs, create it again (true) or fail the "
                     + "channel (false). Either way the event is logged."),
-    PAYLOAD_TYPE("payload-type", Direction.INCOMING, "`bytes`, `string`", "bytes",
-            "Payload type handed to the application: `bytes` gives `byte[]`, `string` decodes UTF-8 to `String`."),
+    PAYLOAD_TYPE("payload-type", Direction.INCOMING, "`bytes`, `string`, `json`", "bytes",
+            "Payload type handed to the application: `bytes` gives `byte[]`, `string` decodes UTF-8 to `String`, "
+                    + "`json` decodes JSON to `payload-class` with Jackson or JSON-B, whichever the application has. "
+                    + "A body that fails to decode is nacked without calling the method. See docs/payloads.md."),
+    PAYLOAD_CLASS("payload-class", Direction.INCOMING, "class name", null,
+            "Fully qualified class that `payload-type=json` decodes bodies to, loaded from the application. "
+                    + "Required with `json`, and rejected with the other payload types."),
     IN_PROGRESS_ACKS("in-progress-acks", Direction.INCOMING, "boolean", "true",
             "Send in-progress acks (`+WPI`) for messages in flight longer than a third of the durable's ack wait, "
                     + "so that slow processing causes no redelivery."),

@@ -123,6 +123,33 @@ class ChannelConfigTest {
     }
 
     @Test
+    void jsonPayloadTypeReadsPayloadClass() {
+        IncomingConfig config = IncomingConfig.from(incoming(Map.of("durable", "w", "payload-type", "JSON",
+                "payload-class", "com.example.Order")));
+
+        assertThat(config.pull().payloadType()).isEqualTo(PullSettings.PayloadType.JSON);
+        assertThat(config.pull().payloadClass()).contains("com.example.Order");
+    }
+
+    @Test
+    void jsonPayloadTypeRequiresPayloadClass() {
+        assertThatThrownBy(() -> IncomingConfig.from(incoming(Map.of("durable", "w", "payload-type", "json"))))
+                .hasMessageContaining("'orders'")
+                .hasMessageContaining("'payload-class'")
+                .hasMessageContaining("mp.messaging.incoming.orders.payload-class");
+    }
+
+    @Test
+    void payloadClassWithoutJsonIsRejected() {
+        assertThatThrownBy(() -> IncomingConfig.from(incoming(Map.of("durable", "w", "payload-type", "string",
+                "payload-class", "com.example.Order"))))
+                .hasMessageContaining("'orders'")
+                .hasMessageContaining("payload-class=com.example.Order")
+                .hasMessageContaining("payload-type=string")
+                .hasMessageContaining("Set payload-type=json, or remove payload-class");
+    }
+
+    @Test
     void hugeDurationIsRejected() {
         assertThatThrownBy(() -> IncomingConfig.from(incoming(Map.of("durable", "w", "fetch-wait", "9999999999999h"))))
                 .hasMessageContaining("'9999999999999h'")
