@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.github.natsjetstream.spi.ChannelObservers;
+import io.github.natsjetstream.spi.IncomingObservation;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsJetStreamMetaData;
 
@@ -30,11 +32,13 @@ import io.nats.client.impl.NatsJetStreamMetaData;
  * <p>{@link #ack()} sends a JetStream ack and {@link #nack(Throwable)} a nak, which makes the server
  * redeliver the message at once. Only the first of them takes effect; later calls complete at once.
  *
- * @param <T> payload type: {@code byte[]} or {@code String}, as the channel's {@code payload-type} sets
+ * @param <T> payload type: {@code byte[]}, {@code String} or the {@code payload-class} of JSON, as the
+ *            channel's {@code payload-type} sets
  */
 public class JetStreamIncomingMessage<T> implements Message<T> {
 
     private static final System.Logger LOG = System.getLogger(JetStreamIncomingMessage.class.getName());
+    private static final ChannelObservers OBSERVERS = ChannelObservers.loaded();
 
     private final io.nats.client.Message raw;
     private final T payload;
@@ -42,6 +46,8 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
     private final FailureStrategy failureStrategy;
     private final Runnable onSettled;
     private final AtomicBoolean settled;
+    /** Set when the message is handed to the application, and only while a channel observer is loaded. */
+    private volatile IncomingObservation observation;
 
     JetStreamIncomingMessage(io.nats.client.Message raw, T payload, String channel, FailureStrategy failureStrategy,
                              Runnable onSettled) {
@@ -88,6 +94,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
                     e.toString());
             return CompletableFuture.failedFuture(e);
         } finally {
+            observeAck();
             onSettled.run();
         }
     }
@@ -101,6 +108,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
         if (!settled.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
+        observeNack(reason);
 
         CompletionStage<Void> outcome;
         try {
@@ -131,6 +139,27 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
             return type.cast(raw);
         }
         return Message.super.unwrap(type);
+    }
+
+    /** Reports the hand-over to the channel observers, if any are loaded. */
+    void startObservation() {
+        if (!OBSERVERS.isEmpty()) {
+            observation = OBSERVERS.received(channel, this);
+        }
+    }
+
+    private void observeAck() {
+        IncomingObservation current = observation;
+        if (current != null) {
+            ChannelObservers.acked(channel, current);
+        }
+    }
+
+    private void observeNack(Throwable reason) {
+        IncomingObservation current = observation;
+        if (current != null) {
+            ChannelObservers.nacked(channel, current, reason);
+        }
     }
 
     io.nats.client.Message raw() {
