@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.natsjetstream.config.OutgoingConfig;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
@@ -25,7 +26,8 @@ import io.nats.client.NUID;
  * {@code publish-retries}, a publish that timed out or found no responder is sent again with the
  * same {@code Nats-Msg-Id}, so the stream stores it once if the attempts fall within its
  * duplicate window (2 minutes by default); a PubAck
- * marked duplicate counts as success.
+ * marked duplicate counts as success. A publish that the server rejects, such as one whose
+ * {@code Nats-Expected-*} header does not hold, is not sent again.
  */
 final class AckedPublisher {
 
@@ -42,22 +44,24 @@ final class AckedPublisher {
         this.config = config;
         this.connection = connection;
         this.jetStream = jetStream;
-        this.publishOptions = PublishOptions.builder().expectedStream(stream).build();
+        // No expectation by default: nats-server 2.9 stores Nats-Expected-* headers with the
+        // message, so every consumer would receive one that the application never set.
+        this.publishOptions = null;
     }
 
-    CompletableFuture<PublishAck> publish(byte[] body, Headers headers) {
-        Headers withId = messageIdIfRetrying(headers);
-        NatsMessage message = NatsMessage.builder()
-                .subject(config.subject())
-                .headers(withId)
-                .data(body)
-                .build();
-
+    CompletableFuture<PublishAck> publish(PublishRequest request) {
+        Headers withId = messageIdIfRetrying(request.headers());
         try {
-            checkSize(body, withId);
+            checkSize(request.subject(), request.body(), withId);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
+
+        NatsMessage message = NatsMessage.builder()
+                .subject(request.subject())
+                .headers(withId)
+                .data(request.body())
+                .build();
         return attempt(message, 0);
     }
 
@@ -71,11 +75,11 @@ final class AckedPublisher {
         }
 
         if (config.publishRetries() == 0) {
-            return sent.thenApply(this::logIfDuplicate);
+            return sent.thenApply(ack -> logIfDuplicate(ack, message));
         }
         return sent.handle((ack, failure) -> {
             if (failure == null) {
-                return CompletableFuture.completedFuture(logIfDuplicate(ack));
+                return CompletableFuture.completedFuture(logIfDuplicate(ack, message));
             }
             Throwable cause = rootCause(failure);
             if (retry >= config.publishRetries() || !isRetryable(cause)) {
@@ -84,7 +88,7 @@ final class AckedPublisher {
 
             LOG.log(Level.DEBUG, "Channel ''{0}'' retries publish {1} of {2} to subject {3} after: {4}",
                     config.channel(), String.valueOf(retry + 1), String.valueOf(config.publishRetries()),
-                    config.subject(), cause.toString());
+                    message.getSubject(), cause.toString());
             Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis() * (retry + 1),
                     TimeUnit.MILLISECONDS);
             return CompletableFuture.supplyAsync(() -> null, later)
@@ -103,20 +107,20 @@ final class AckedPublisher {
         return copy;
     }
 
-    private void checkSize(byte[] body, Headers headers) {
+    private void checkSize(String subject, byte[] body, Headers headers) {
         long maxPayload = connection.getServerInfo() == null ? 0 : connection.getServerInfo().getMaxPayload();
         long size = body.length + (headers == null ? 0 : headers.serializedLength());
         if (maxPayload > 0 && size > maxPayload) {
             throw new IllegalArgumentException("Channel '" + config.channel() + "' cannot publish " + size
-                    + " bytes to subject '" + config.subject() + "': the server's max_payload is " + maxPayload
+                    + " bytes to subject '" + subject + "': the server's max_payload is " + maxPayload
                     + " bytes. Make the message smaller or raise max_payload in the server configuration.");
         }
     }
 
-    private PublishAck logIfDuplicate(PublishAck ack) {
+    private PublishAck logIfDuplicate(PublishAck ack, NatsMessage message) {
         if (ack.isDuplicate()) {
             LOG.log(Level.DEBUG, "Channel ''{0}'' publish to subject {1} was a duplicate of stream {2} sequence {3}; "
-                    + "counted as stored", config.channel(), config.subject(), ack.getStream(),
+                    + "counted as stored", config.channel(), message.getSubject(), ack.getStream(),
                     String.valueOf(ack.getSeqno()));
         }
         return ack;
@@ -138,11 +142,23 @@ final class AckedPublisher {
         return false;
     }
 
+    /**
+     * Returns the failure without the wrappers that carry it: {@code CompletionException}, and the
+     * plain {@code RuntimeException} in which jnats 2.26 wraps the {@code JetStreamApiException} or
+     * {@code IOException} of a publish. A rejected expectation thus reaches the application as a
+     * {@code JetStreamApiException} with the server's error code, such as 10071 for a wrong last
+     * sequence.
+     */
     static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
+        while (cause.getCause() != null && (cause instanceof CompletionException || isJnatsWrapper(cause))) {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    private static boolean isJnatsWrapper(Throwable failure) {
+        return failure.getClass() == RuntimeException.class
+                && (failure.getCause() instanceof JetStreamApiException || failure.getCause() instanceof IOException);
     }
 }

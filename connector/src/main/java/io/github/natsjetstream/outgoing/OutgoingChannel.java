@@ -37,6 +37,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
     private final String stream;
     private final SharedConnection connection;
     private final AckedPublisher publisher;
+    private final StreamSubjects streamSubjects;
     private final RepeatLimiter failureLogLimiter = new RepeatLimiter(Duration.ofSeconds(1));
     private final ExecutorService completions;
 
@@ -51,6 +52,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         this.stream = stream;
         this.connection = connection;
         this.publisher = new AckedPublisher(config, stream, connection.connection(), connection.jetStream());
+        this.streamSubjects = new StreamSubjects(config.channel(), stream, connection.management());
         this.completions = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nats-jetstream-publish-" + NatsNames.safeName(config.channel()));
             thread.setDaemon(true);
@@ -90,8 +92,11 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
 
     private CompletableFuture<PublishAck> publish(Message<?> message) {
         try {
-            byte[] body = OutgoingPayloads.body(message.getPayload(), config.channel());
-            return publisher.publish(body, OutgoingPayloads.headers(message));
+            PublishRequest request = PublishRequest.of(message, config, streamSubjects);
+            return ObservedPublish.publish(config.channel(), publisher, request).thenApply(ack -> {
+                request.recordPublishAck(ack);
+                return ack;
+            });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -103,7 +108,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
                 message.ack();
             } else {
                 Throwable cause = AckedPublisher.rootCause(failure);
-                logFailure(cause);
+                logFailure(message, cause);
                 message.nack(cause);
             }
         } catch (RuntimeException e) {
@@ -122,13 +127,14 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         }
     }
 
-    private void logFailure(Throwable cause) {
+    private void logFailure(Message<?> message, Throwable cause) {
         long suppressed = failureLogLimiter.tryAcquire();
         if (suppressed < 0) {
             return;
         }
+        String subject = OutgoingPayloads.subject(message).orElse(config.subject());
         LOG.log(Level.WARNING, "Channel ''{0}'' failed to publish to subject {1} on stream {2}; the message is "
-                + "nacked: {3}{4}", config.channel(), config.subject(), stream, describe(cause),
+                + "nacked: {3}{4}", config.channel(), subject, stream, describe(cause),
                 suppressed == 0 ? "" : " (" + suppressed + " similar failures not logged in the last second)");
     }
 

@@ -4,13 +4,13 @@ package io.github.natsjetstream.provisioning;
  * Subject matching with NATS wildcards: {@code *} matches one token, {@code >} one or more
  * trailing tokens.
  */
-final class Subjects {
+public final class Subjects {
 
     private Subjects() {
     }
 
     /** Returns whether every subject that {@code subject} matches is also matched by {@code filter}. */
-    static boolean captures(String filter, String subject) {
+    public static boolean captures(String filter, String subject) {
         String[] filterTokens = filter.split("\\.");
         String[] subjectTokens = subject.split("\\.");
         for (int i = 0; i < filterTokens.length; i++) {

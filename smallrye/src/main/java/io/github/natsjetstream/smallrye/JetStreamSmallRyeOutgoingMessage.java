@@ -4,8 +4,10 @@ import io.github.natsjetstream.outgoing.JetStreamOutgoingMessage;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * An outgoing message whose headers are also SmallRye metadata, so that they survive when a runtime
- * re-wraps the message with {@code addMetadata}, as Quarkus does for what an {@code Emitter} sends.
+ * An outgoing message whose headers and subject are also SmallRye metadata, so that they survive
+ * when a runtime re-wraps the message with {@code addMetadata}, as Quarkus does for what an
+ * {@code Emitter} sends. Its metadata also links back to its PubAck holder, so that the PubAck of
+ * the re-wrapped message reaches the message the application kept.
  */
 final class JetStreamSmallRyeOutgoingMessage<T> extends JetStreamOutgoingMessage<T> {
 
@@ -15,9 +17,10 @@ final class JetStreamSmallRyeOutgoingMessage<T> extends JetStreamOutgoingMessage
 
     @Override
     public Metadata getMetadata() {
-        if (getHeaders().isEmpty()) {
-            return Metadata.empty();
+        Metadata metadata = Metadata.of(new PublishAckLink(this::recordPublishAck));
+        if (getHeaders().isEmpty() && getSubject().isEmpty()) {
+            return metadata;
         }
-        return Metadata.of(new JetStreamOutgoingMetadata(getHeaders()));
+        return metadata.with(new JetStreamOutgoingMetadata(getHeaders(), getSubject().orElse(null)));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.natsjetstream.tck.conformance;
 
 import io.github.natsjetstream.tck.app.Delivery;
+import io.github.natsjetstream.tck.app.PublishReceipt;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,16 @@ public interface ConformanceApplication extends AutoCloseable {
      * @throws PublishFailedException if the connector nacks the message or the request fails
      */
     void publish(String payload, Map<String, List<String>> headers);
+
+    /**
+     * Publishes the payload through the {@code Emitter} on {@code tck-out} as a
+     * {@code JetStreamOutgoingMessage} with its own subject and {@code Nats-Msg-Id}, and returns the
+     * PubAck that the application read from the message it kept, once the connector acked it.
+     *
+     * @throws PublishFailedException if the connector nacks the message, the application finds no
+     *     PubAck, or the request fails
+     */
+    PublishReceipt publishRouted(String payload, String subject, String messageId);
 
     /** Returns every delivery the application's {@code @Incoming} methods finished with so far. */
     List<Delivery> deliveries();

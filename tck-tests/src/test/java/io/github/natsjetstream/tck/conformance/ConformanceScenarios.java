@@ -12,6 +12,7 @@ import io.github.natsjetstream.tck.app.Delivery;
 import io.github.natsjetstream.tck.app.Delivery.Outcome;
 import io.github.natsjetstream.tck.app.MessageConsumer;
 import io.github.natsjetstream.tck.app.PayloadConsumer;
+import io.github.natsjetstream.tck.app.PublishReceipt;
 import io.github.natsjetstream.tck.app.Publisher;
 import io.github.natsjetstream.tck.runtime.ApplicationStartException;
 import io.github.natsjetstream.testing.NatsServerProcess;
@@ -299,6 +300,37 @@ public abstract class ConformanceScenarios {
         assertThat(new String(stored.getData(), UTF_8)).isEqualTo("order-with-headers");
         assertThat(stored.getHeaders().get("Order-Id")).as("stored Order-Id header").containsExactly("42");
         assertThat(stored.getHeaders().get("Tags")).as("stored Tags header").containsExactly("red", "large");
+    }
+
+    @Test
+    void perMessageSubjectAndMessageId() {
+        Channels channels = new Channels(TestNames.random("tck-conf-route"));
+        ConformanceApplication application = start(channels);
+        String routed = channels.names().subject("routed.eu");
+        String messageId = "order-" + channels.names().token();
+
+        PublishReceipt first = application.publishRouted("routed-1", routed, messageId);
+        PublishReceipt again = application.publishRouted("routed-1 again", routed, messageId);
+
+        assertThat(first.stream()).as("stream in the first PubAck").isEqualTo(channels.stream());
+        assertThat(first.sequence()).as("sequence in the first PubAck").isEqualTo(1);
+        assertThat(first.duplicate()).as("first PubAck marked duplicate").isFalse();
+        assertThat(again.sequence()).as("sequence in the PubAck of the same message id").isEqualTo(1);
+        assertThat(again.duplicate()).as("second PubAck marked duplicate").isTrue();
+        assertThat(admin.streamInfo(channels.stream()).getStreamState().getMsgCount())
+                .as("messages in stream %s", channels.stream())
+                .isEqualTo(1);
+        MessageInfo stored = admin.message(channels.stream(), 1);
+        assertThat(stored.getSubject()).as("stored subject").isEqualTo(routed);
+        assertThat(new String(stored.getData(), UTF_8)).isEqualTo("routed-1");
+        assertThat(stored.getHeaders().get("Nats-Msg-Id")).as("stored Nats-Msg-Id").containsExactly(messageId);
+
+        String outside = "elsewhere-" + channels.names().token() + ".x";
+        Throwable rejected = catchThrowable(() -> application.publishRouted("lost", outside, "lost-" + messageId));
+        assertThat(rejected).as("publish to a subject outside the stream")
+                .isInstanceOf(PublishFailedException.class)
+                .hasMessageContaining(outside)
+                .hasMessageContaining(channels.names().allSubjects());
     }
 
     @Test

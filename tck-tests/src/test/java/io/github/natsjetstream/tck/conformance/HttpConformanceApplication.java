@@ -3,6 +3,7 @@ package io.github.natsjetstream.tck.conformance;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.github.natsjetstream.tck.app.Delivery;
+import io.github.natsjetstream.tck.app.PublishReceipt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -72,6 +73,35 @@ public final class HttpConformanceApplication implements ConformanceApplication 
         if (response.statusCode() != 204) {
             throw new PublishFailedException("POST " + request.uri() + " to " + description + " returned status "
                     + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    @Override
+    public PublishReceipt publishRouted(String payload, String subject, String messageId) {
+        String query = "tck/publish-routed?payload=" + URLEncoder.encode(payload, UTF_8)
+                + "&subject=" + URLEncoder.encode(subject, UTF_8)
+                + "&messageId=" + URLEncoder.encode(messageId, UTF_8);
+        HttpResponse<String> response = post(baseUri.resolve(query));
+        if (response.statusCode() != 200) {
+            throw new PublishFailedException("POST " + response.uri() + " to " + description + " returned status "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return PublishReceipt.fromLine(response.body());
+    }
+
+    private HttpResponse<String> post(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            checkRunning();
+            throw new PublishFailedException("POST " + uri + " to " + description + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("Interrupted during POST " + uri, e);
         }
     }
 

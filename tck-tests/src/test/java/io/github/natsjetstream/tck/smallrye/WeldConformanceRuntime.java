@@ -2,6 +2,7 @@ package io.github.natsjetstream.tck.smallrye;
 
 import io.github.natsjetstream.tck.app.Delivery;
 import io.github.natsjetstream.tck.app.DeliveryLog;
+import io.github.natsjetstream.tck.app.PublishReceipt;
 import io.github.natsjetstream.tck.app.Publisher;
 import io.github.natsjetstream.tck.conformance.ConformanceApplication;
 import io.github.natsjetstream.tck.conformance.ConformanceRuntime;
@@ -36,6 +37,21 @@ public final class WeldConformanceRuntime implements ConformanceRuntime {
                         .get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 throw new PublishFailedException("Publish of '" + payload + "' was nacked: " + e.getCause(), e);
+            } catch (TimeoutException e) {
+                throw new PublishFailedException("Publish of '" + payload + "' was neither acked nor nacked in 30 s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException("Interrupted while publishing " + payload, e);
+            }
+        }
+
+        @Override
+        public PublishReceipt publishRouted(String payload, String subject, String messageId) {
+            try {
+                return application.bean(Publisher.class).publishRouted(payload, subject, messageId)
+                        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new PublishFailedException("Publish of '" + payload + "' failed: " + e.getCause(), e);
             } catch (TimeoutException e) {
                 throw new PublishFailedException("Publish of '" + payload + "' was neither acked nor nacked in 30 s", e);
             } catch (InterruptedException e) {

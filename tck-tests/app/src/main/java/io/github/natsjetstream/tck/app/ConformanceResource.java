@@ -76,6 +76,41 @@ public class ConformanceResource {
         }
     }
 
+    /**
+     * Publishes one message to {@code tck-out} with its own subject and message id, and waits for
+     * the connector's ack.
+     *
+     * @return 200 with the {@link PublishReceipt#toLine()} of the PubAck, 400 for a missing
+     *     parameter, 500 with the reason when the connector nacks the message or the PubAck is
+     *     missing, 504 when it neither acks nor nacks in 30 s
+     */
+    @POST
+    @Path("/publish-routed")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response publishRouted(@QueryParam("payload") String payload, @QueryParam("subject") String subject,
+                                  @QueryParam("messageId") String messageId) {
+        if (payload == null || subject == null || messageId == null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity("Missing query parameter: payload, subject and messageId are required")
+                    .build();
+        }
+        try {
+            PublishReceipt receipt = publisher.publishRouted(payload, subject, messageId).toCompletableFuture()
+                    .get(PUBLISH_WAIT_SECONDS, TimeUnit.SECONDS);
+            return Response.ok(receipt.toLine()).build();
+        } catch (ExecutionException e) {
+            return Response.serverError().entity("Publish of '" + payload + "' failed: " + e.getCause()).build();
+        } catch (TimeoutException e) {
+            return Response.status(Response.Status.GATEWAY_TIMEOUT)
+                    .entity("Publish of '" + payload + "' was neither acked nor nacked within "
+                            + PUBLISH_WAIT_SECONDS + " s")
+                    .build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.serverError().entity("Interrupted while waiting for the publish of " + payload).build();
+        }
+    }
+
     /** Returns every delivery so far, one {@link Delivery#toLine()} line each. */
     @GET
     @Path("/deliveries")
