@@ -28,6 +28,7 @@ import io.github.natsjetstream.connection.ConnectionSettings;
 import io.github.natsjetstream.connection.SharedConnection;
 import io.github.natsjetstream.incoming.IncomingChannel;
 import io.github.natsjetstream.outgoing.OutgoingChannel;
+import io.github.natsjetstream.payload.PayloadDecoder;
 import io.github.natsjetstream.provisioning.ConsumerProvisioner;
 import io.github.natsjetstream.provisioning.StreamProvisioner;
 import io.nats.client.api.ConsumerConfiguration;
@@ -57,6 +58,8 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
         ChannelConfig channelConfig = ChannelConfig.incoming(mpConfig);
         IncomingConfig config = IncomingConfig.from(channelConfig);
         ConnectionSettings settings = ConnectionSettings.from(channelConfig);
+        // Before provisioning, so that a missing payload class leaves no durable behind.
+        PayloadDecoder payloadDecoder = PayloadDecoder.forChannel(config.channel(), config.pull());
 
         SharedConnection connection = connections.acquire(settings, config.channel());
         try {
@@ -75,7 +78,8 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
                 streams.ensureStream(config.subject(), config.stream());
                 consumers.ensureDurable(stream, config);
             };
-            IncomingChannel channel = new IncomingChannel(config, stream, durable, connection, recovery);
+            IncomingChannel channel = new IncomingChannel(config, stream, durable, payloadDecoder, connection,
+                    recovery);
             incomingChannels.add(channel);
             return ReactiveStreams.fromPublisher(channel);
         } catch (RuntimeException e) {

@@ -99,11 +99,15 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
     @Override
     public void heartbeatAlarm(Connection connection, JetStreamSubscription subscription, long lastStreamSequence,
                                long lastConsumerSequence) {
-        LOG.log(Level.WARNING, "Missed JetStream heartbeats on consumer {0}, last stream sequence {1}",
-                subscription.getConsumerName(), String.valueOf(lastStreamSequence));
         PullListener listener = pullListeners.get(subscription);
-        if (listener != null) {
-            listener.heartbeatMissed();
+        boolean pullOpen = listener != null && listener.heartbeatMissed();
+        if (pullOpen) {
+            LOG.log(Level.WARNING, "Missed JetStream heartbeats on consumer {0}, last stream sequence {1}; the "
+                    + "open pull request ends and a new one follows", subscription.getConsumerName(),
+                    String.valueOf(lastStreamSequence));
+        } else {
+            LOG.log(Level.DEBUG, "Heartbeat alarm on consumer {0} while no pull request was open, last stream "
+                    + "sequence {1}", subscription.getConsumerName(), String.valueOf(lastStreamSequence));
         }
     }
 

@@ -15,6 +15,7 @@ import io.github.natsjetstream.ChannelStatus;
 import io.github.natsjetstream.config.IncomingConfig;
 import io.github.natsjetstream.config.NatsNames;
 import io.github.natsjetstream.connection.SharedConnection;
+import io.github.natsjetstream.payload.PayloadDecoder;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
@@ -35,6 +36,7 @@ public final class IncomingChannel implements Publisher<Message<?>> {
     private final JetStreamSubscription subscription;
     private final ConsumerConfiguration durable;
     private final FailureStrategy failureStrategy;
+    private final PayloadDecoder payloadDecoder;
     private final Runnable recovery;
     private final PullInterruptions interruptions = new PullInterruptions();
     private final AtomicReference<PullLoop> loop = new AtomicReference<>();
@@ -46,12 +48,13 @@ public final class IncomingChannel implements Publisher<Message<?>> {
      * @param recovery checks the stream and the durable after pulls went unanswered and re-creates them
      */
     public IncomingChannel(IncomingConfig config, String stream, ConsumerConfiguration durable,
-                           SharedConnection connection, Runnable recovery) {
+                           PayloadDecoder payloadDecoder, SharedConnection connection, Runnable recovery) {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
         this.durable = durable;
         this.recovery = recovery;
+        this.payloadDecoder = payloadDecoder;
         this.failureStrategy = FailureStrategies.create(config.failure(), durable.getMaxDeliver(),
                 connection.jetStream(), this::failChannel);
         this.subscription = bind();
@@ -84,7 +87,7 @@ public final class IncomingChannel implements Publisher<Message<?>> {
                 ? new InProgressKeeper(config.channel(), durable.getAckWait(), config.pull().maxProcessingTime())
                 : null;
         PullLoop created = new PullLoop(config, stream, connection.connection(), subscription, subscriber,
-                failureStrategy, keeper, interruptions, recovery);
+                failureStrategy, payloadDecoder, keeper, interruptions, recovery);
         if (!loop.compareAndSet(null, created)) {
             subscriber.onSubscribe(new Subscription() {
                 @Override

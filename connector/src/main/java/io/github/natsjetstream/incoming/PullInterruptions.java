@@ -14,6 +14,8 @@ import io.github.natsjetstream.connection.PullListener;
  */
 final class PullInterruptions implements PullListener {
 
+    private static final int NO_MESSAGES = 404;
+    private static final int REQUEST_TIMEOUT = 408;
     private static final int NO_RESPONDERS = 503;
 
     private final AtomicBoolean pullOpen = new AtomicBoolean();
@@ -46,6 +48,11 @@ final class PullInterruptions implements PullListener {
 
     @Override
     public void pullEnded(int statusCode, String statusMessage) {
+        if (statusCode == REQUEST_TIMEOUT || statusCode == NO_MESSAGES) {
+            // The pull's own deadline ends it. These statuses carry no request id, and a late one
+            // would otherwise end the next pull, which the server keeps open.
+            return;
+        }
         if (statusCode == NO_RESPONDERS) {
             requestRecovery("pull status " + statusCode + " " + statusMessage);
             return;
@@ -54,11 +61,13 @@ final class PullInterruptions implements PullListener {
     }
 
     @Override
-    public void heartbeatMissed() {
+    public boolean heartbeatMissed() {
         // The heartbeat timer of jnats keeps running after a pull ends, so only an open pull counts.
         if (pullOpen.get()) {
             endRequested.set(true);
+            return true;
         }
+        return false;
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.github.natsjetstream.incoming;
 
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +22,9 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import io.github.natsjetstream.config.IncomingConfig;
-import io.github.natsjetstream.config.PullSettings;
+import io.github.natsjetstream.config.NatsNames;
+import io.github.natsjetstream.payload.PayloadDecoder;
+import io.github.natsjetstream.payload.PayloadDecodingException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 
@@ -34,13 +38,12 @@ import io.nats.client.JetStreamSubscription;
  * requests one message at a time still finds the next one waiting. Waiting messages get
  * in-progress acks like those in flight.
  *
- * <p>NOTE: in the fault suite's slow-handler scenario (one method call of three times ack-wait,
- * batch-size 100), up to two batches are redelivered in some runs, although in-progress acks are
- * sent for every held message; holding one batch or delivering on another thread did not change
- * it. Nothing is lost, but the cause is not known yet.
- *
  * <p>Signals to the subscriber are serialized by a work-in-progress counter: whichever thread
- * makes progress possible (the pull thread, a request or an ack) emits, one at a time.
+ * makes progress possible (a request, an ack, or the delivery thread) emits, one at a time. The
+ * pull thread never calls the subscriber itself. A runtime may run the application's method inside
+ * {@code onNext}, and while a slow method blocked the pull thread, the messages of its open pull
+ * would wait unread in the client, without in-progress acks, until ack-wait made the server
+ * redeliver them.
  */
 final class PullLoop implements Subscription, Runnable {
 
@@ -58,6 +61,7 @@ final class PullLoop implements Subscription, Runnable {
     private final Connection connection;
     private final Subscriber<? super Message<?>> downstream;
     private final FailureStrategy failureStrategy;
+    private final PayloadDecoder payloadDecoder;
     private final InProgressKeeper inProgressKeeper;
     private final PullInterruptions interruptions;
     private final Runnable recovery;
@@ -74,6 +78,8 @@ final class PullLoop implements Subscription, Runnable {
     private volatile boolean terminated;
     private volatile long lastProgressNanos = System.nanoTime();
 
+    private final ExecutorService delivery;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -83,17 +89,23 @@ final class PullLoop implements Subscription, Runnable {
      * @param recovery checks the stream and the durable and re-creates them, or throws
      */
     PullLoop(IncomingConfig config, String stream, Connection connection, JetStreamSubscription subscription,
-             Subscriber<? super Message<?>> downstream, FailureStrategy failureStrategy,
+             Subscriber<? super Message<?>> downstream, FailureStrategy failureStrategy, PayloadDecoder payloadDecoder,
              InProgressKeeper inProgressKeeper, PullInterruptions interruptions, Runnable recovery) {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
         this.downstream = downstream;
         this.failureStrategy = failureStrategy;
+        this.payloadDecoder = payloadDecoder;
         this.inProgressKeeper = inProgressKeeper;
         this.interruptions = interruptions;
         this.recovery = recovery;
         this.requester = new PullRequester(config, stream, subscription, interruptions);
+        this.delivery = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "nats-jetstream-deliver-" + NatsNames.safeName(config.channel()));
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -183,6 +195,7 @@ final class PullLoop implements Subscription, Runnable {
                 inProgressKeeper.close();
             }
             emit();
+            delivery.shutdown();
             finished.countDown();
             LOG.log(Level.INFO, "Channel ''{0}'' stopped pulling from stream {1}, durable {2}", config.channel(),
                     stream, config.durable());
@@ -196,6 +209,12 @@ final class PullLoop implements Subscription, Runnable {
                 if (raw != null) {
                     hold(raw);
                 }
+                continue;
+            }
+
+            io.nats.client.Message late = requester.pollBuffered(POLL_SLICE);
+            if (late != null) {
+                hold(late);
                 continue;
             }
 
@@ -240,7 +259,8 @@ final class PullLoop implements Subscription, Runnable {
         lock.lock();
         try {
             if (!stopped && nextPullSize() == 0) {
-                changed.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+                // A short wait, so that messages arriving for a pull that ended early are read soon.
+                changed.await(POLL_SLICE.toMillis(), TimeUnit.MILLISECONDS);
             }
         } finally {
             lock.unlock();
@@ -263,14 +283,33 @@ final class PullLoop implements Subscription, Runnable {
             nakUnhanded(raw);
             return;
         }
-        JetStreamIncomingMessage<?> message = decorate(new JetStreamIncomingMessage<>(raw, payloadOf(raw),
+        Object payload;
+        try {
+            payload = payloadOf(raw);
+        } catch (PayloadDecodingException e) {
+            UndecodableMessages.reject(raw, config.channel(), failureStrategy, e);
+            return;
+        }
+        JetStreamIncomingMessage<?> message = decorate(new JetStreamIncomingMessage<>(raw, payload,
                 config.channel(), failureStrategy, this::release));
         if (inProgressKeeper != null) {
             inProgressKeeper.track(message);
         }
         waiting.add(message);
         waitingCount.incrementAndGet();
-        emit();
+        emitOnDeliveryThread();
+    }
+
+    /** Starts the emit loop on the delivery thread unless another thread is running it already. */
+    private void emitOnDeliveryThread() {
+        if (emitting.getAndIncrement() != 0) {
+            return;
+        }
+        try {
+            delivery.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            drain();
+        }
     }
 
     /**
@@ -282,6 +321,11 @@ final class PullLoop implements Subscription, Runnable {
         if (emitting.getAndIncrement() != 0) {
             return;
         }
+        drain();
+    }
+
+    /** Runs the emit loop; the caller has taken the first work-in-progress count. */
+    private void drain() {
         int missed = 1;
         do {
             if (!terminated && terminalError.get() != null) {
@@ -307,6 +351,7 @@ final class PullLoop implements Subscription, Runnable {
         if (demand.get() != Long.MAX_VALUE) {
             demand.decrementAndGet();
         }
+        message.startObservation();
         try {
             downstream.onNext(message);
         } catch (RuntimeException e) {
@@ -329,10 +374,7 @@ final class PullLoop implements Subscription, Runnable {
 
     private Object payloadOf(io.nats.client.Message raw) {
         byte[] data = raw.getData() == null ? new byte[0] : raw.getData();
-        if (config.pull().payloadType() == PullSettings.PayloadType.STRING) {
-            return new String(data, StandardCharsets.UTF_8);
-        }
-        return data;
+        return payloadDecoder.decode(data);
     }
 
     private void release() {
@@ -390,7 +432,7 @@ final class PullLoop implements Subscription, Runnable {
             LOG.log(Level.ERROR, "Channel '" + config.channel() + "' stops: its stream ends with an error", error);
         }
         stopped = true;
-        emit();
+        emitOnDeliveryThread();
         wakePullThread();
     }
 

@@ -78,6 +78,21 @@ final class PullRequester {
         return raw;
     }
 
+    /**
+     * Returns a message that is already buffered although no pull is open, or {@code null}.
+     *
+     * <p>A pull that ended early on the client, after missed heartbeats or a reconnect, may still
+     * be open on the server, which then delivers to the same inbox. Such messages must be read
+     * and kept alive like any other, or they wait unread until ack-wait makes the server
+     * redeliver them.
+     */
+    io.nats.client.Message pollBuffered(Duration slice) throws InterruptedException {
+        if (subscription.getPendingMessageCount() == 0) {
+            return null;
+        }
+        return nextMessage(slice.toNanos());
+    }
+
     /** Reads what is already buffered for the subscription, waiting at most {@code timeout}. */
     io.nats.client.Message drainOne(Duration timeout) throws InterruptedException {
         return subscription.nextMessage(timeout);

@@ -43,7 +43,7 @@ final class FaultScenarios {
 
     /** Returns the subset that CI runs: the shorter scenarios, at least one per kind of fault. */
     static List<FaultScenario> ci() {
-        return List.of(serverKill(), leaderKill(), consumerKill(), poisonMessage(), oversizedMessage());
+        return List.of(serverKill(), leaderKill(), consumerKill(), slowHandler(), poisonMessage(), oversizedMessage());
     }
 
     static FaultScenario serverKill() {

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +29,8 @@ import java.util.stream.Stream;
 public final class NatsServerProcess implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
 
     private final Path binary;
@@ -137,14 +142,42 @@ public final class NatsServerProcess implements AutoCloseable {
     }
 
     /**
-     * Returns a TCP port on 127.0.0.1 that was free when this method ran.
+     * Returns a TCP port on 127.0.0.1 that was free when this method ran, below the kernel's
+     * ephemeral port range.
+     *
+     * <p>A port from the ephemeral range can be lost while its server is down: clients and routes
+     * that keep reconnecting to it may get it as their own source port, and a connect from a port
+     * to itself succeeds on Linux, so the restarted server fails with "address already in use".
      */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Failed to find a free port on " + HOST, e);
+        int low = 10_000;
+        int high = ephemeralRangeStart() - 1;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = low + RANDOM.nextInt(high - low + 1);
+            if (HANDED_OUT.contains(candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(HOST, candidate), 1);
+                HANDED_OUT.add(candidate);
+                return candidate;
+            } catch (IOException e) {
+                // Taken; try another one.
+            }
+        }
+        throw new IllegalStateException("Failed to find a free port on " + HOST + " between " + low + " and " + high
+                + " in 200 attempts");
+    }
+
+    /** Returns the first port of Linux's ephemeral range, or 32768 where it cannot be read. */
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > 12_000 ? start : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
