@@ -39,6 +39,7 @@ final class AckedPublisher {
     private final Connection connection;
     private final JetStream jetStream;
     private final PublishOptions publishOptions;
+    private final PublishTimeouts timeouts;
 
     AckedPublisher(OutgoingConfig config, String stream, Connection connection, JetStream jetStream) {
         this.config = config;
@@ -47,6 +48,12 @@ final class AckedPublisher {
         // No expectation by default: nats-server 2.9 stores Nats-Expected-* headers with the
         // message, so every consumer would receive one that the application never set.
         this.publishOptions = null;
+        this.timeouts = new PublishTimeouts(config.publishTimeout());
+    }
+
+    /** Stops watching for time-outs; publishes still pending then wait for jnats' own clean-up. */
+    void close() {
+        timeouts.close();
     }
 
     CompletableFuture<PublishAck> publish(PublishRequest request) {
@@ -68,8 +75,7 @@ final class AckedPublisher {
     private CompletableFuture<PublishAck> attempt(NatsMessage message, int retry) {
         CompletableFuture<PublishAck> sent;
         try {
-            sent = jetStream.publishAsync(message, publishOptions)
-                    .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sent = timeouts.watch(jetStream.publishAsync(message, publishOptions));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -189,6 +189,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
             lock.unlock();
         }
 
+        publisher.close();
         completions.shutdown();
         connection.release(config.channel(), timeout);
     }
