@@ -5,8 +5,8 @@ package io.github.natsjetstream.config;
  *
  * <p>An attribute is read from {@code mp.messaging.incoming.<channel>.<name>} or
  * {@code mp.messaging.outgoing.<channel>.<name>} and, when the channel does not set it, from
- * {@code mp.messaging.connector.nats-jetstream.<name>}. The README's attribute table is generated
- * from this enum by {@link AttributeTable}.
+ * {@code mp.messaging.connector.nats-jetstream.<name>}. The attribute reference in
+ * {@code docs/attributes.md} is generated from this enum by {@link AttributeTable}.
  */
 public enum Attribute {
 

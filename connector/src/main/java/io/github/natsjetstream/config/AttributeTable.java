@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Renders {@link Attribute} as the Markdown table of the README.
+ * Renders {@link Attribute} as the Markdown table of the attribute reference, {@value #DOCUMENT}.
  *
  * <p>{@code main} writes the table between the {@value #BEGIN} and {@value #END} lines of each file
- * it is given. A test fails when the README's copy is out of date.
+ * it is given, or of {@value #DOCUMENT} when it is given none. A test fails when the reference is out
+ * of date.
  */
 public final class AttributeTable {
 
     public static final String BEGIN = "<!-- attributes:begin -->";
     public static final String END = "<!-- attributes:end -->";
+
+    /** Path of the attribute reference, relative to the repository root. */
+    public static final String DOCUMENT = "docs/attributes.md";
 
     private AttributeTable() {
     }
@@ -48,9 +52,13 @@ public final class AttributeTable {
         return document.substring(0, begin + BEGIN.length()) + "\n" + markdown() + document.substring(end);
     }
 
-    /** Rewrites the attribute table in each Markdown file named by the arguments. */
+    /**
+     * Rewrites the attribute table in each Markdown file named by the arguments, or in
+     * {@value #DOCUMENT}, relative to the working directory, when there are none.
+     */
     public static void main(String[] args) throws IOException {
-        for (String file : args) {
+        String[] files = args.length == 0 ? new String[] {DOCUMENT} : args;
+        for (String file : files) {
             Path path = Path.of(file);
             String document = Files.readString(path, StandardCharsets.UTF_8);
             Files.writeString(path, replaceTable(document), StandardCharsets.UTF_8);
