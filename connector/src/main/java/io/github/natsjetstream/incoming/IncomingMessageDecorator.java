@@ -17,4 +17,13 @@ public interface IncomingMessageDecorator {
     static List<IncomingMessageDecorator> load() {
         return Extensions.load(IncomingMessageDecorator.class);
     }
+
+    /** Applies every decorator on the class path, in the order found. */
+    static <T> JetStreamIncomingMessage<T> decorateAll(JetStreamIncomingMessage<T> message) {
+        JetStreamIncomingMessage<T> decorated = message;
+        for (IncomingMessageDecorator decorator : LoadedDecorators.DECORATORS) {
+            decorated = decorator.decorate(decorated);
+        }
+        return decorated;
+    }
 }

@@ -45,9 +45,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
     private final String channel;
     private final FailureStrategy failureStrategy;
     private final Runnable onSettled;
-    private final AtomicBoolean settled;
-    /** Set when the message is handed to the application, and only while a channel observer is loaded. */
-    private volatile IncomingObservation observation;
+    private final Delivery delivery;
 
     JetStreamIncomingMessage(io.nats.client.Message raw, T payload, String channel, FailureStrategy failureStrategy,
                              Runnable onSettled) {
@@ -56,7 +54,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
         this.channel = channel;
         this.failureStrategy = failureStrategy;
         this.onSettled = onSettled;
-        this.settled = new AtomicBoolean();
+        this.delivery = new Delivery();
     }
 
     /**
@@ -65,12 +63,26 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
      * {@link IncomingMessageDecorator} to add what their runtime offers, such as SmallRye metadata.
      */
     protected JetStreamIncomingMessage(JetStreamIncomingMessage<T> original) {
+        this(original, original.payload);
+    }
+
+    private JetStreamIncomingMessage(JetStreamIncomingMessage<?> original, T payload) {
         this.raw = original.raw;
-        this.payload = original.payload;
+        this.payload = payload;
         this.channel = original.channel;
         this.failureStrategy = original.failureStrategy;
         this.onSettled = original.onSettled;
-        this.settled = original.settled;
+        this.delivery = original.delivery;
+    }
+
+    /**
+     * Returns a copy with another payload that acks the same JetStream message once, with the
+     * runtime's decorations. Runtimes call this when a converter changes the payload, so that
+     * {@code unwrap(JetStreamIncomingMessage.class)} and the metadata still work on the result.
+     */
+    @Override
+    public <P> JetStreamIncomingMessage<P> withPayload(P newPayload) {
+        return IncomingMessageDecorator.decorateAll(new JetStreamIncomingMessage<>(this, newPayload));
     }
 
     @Override
@@ -81,7 +93,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
     /** Sends the JetStream ack. The stage completes once the ack is written to the connection. */
     @Override
     public CompletionStage<Void> ack() {
-        if (!settled.compareAndSet(false, true)) {
+        if (!delivery.settled.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
         try {
@@ -105,7 +117,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
      */
     @Override
     public CompletionStage<Void> nack(Throwable reason) {
-        if (!settled.compareAndSet(false, true)) {
+        if (!delivery.settled.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
         observeNack(reason);
@@ -144,19 +156,19 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
     /** Reports the hand-over to the channel observers, if any are loaded. */
     void startObservation() {
         if (!OBSERVERS.isEmpty()) {
-            observation = OBSERVERS.received(channel, this);
+            delivery.observation = OBSERVERS.received(channel, this);
         }
     }
 
     private void observeAck() {
-        IncomingObservation current = observation;
+        IncomingObservation current = delivery.observation;
         if (current != null) {
             ChannelObservers.acked(channel, current);
         }
     }
 
     private void observeNack(Throwable reason) {
-        IncomingObservation current = observation;
+        IncomingObservation current = delivery.observation;
         if (current != null) {
             ChannelObservers.nacked(channel, current, reason);
         }
@@ -172,7 +184,7 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
 
     /** Returns whether the message was acked or nacked. */
     boolean isSettled() {
-        return settled.get();
+        return delivery.settled.get();
     }
 
     public String getSubject() {
@@ -230,5 +242,13 @@ public class JetStreamIncomingMessage<T> implements Message<T> {
     public String toString() {
         return "JetStreamIncomingMessage[channel=" + channel + ", subject=" + getSubject() + ", stream=" + getStream()
                 + ", sequence=" + getStreamSequence() + ", delivery=" + getDeliveredCount() + "]";
+    }
+
+    /** The state that every copy of one delivery shares: copies must be settled only once. */
+    private static final class Delivery {
+
+        final AtomicBoolean settled = new AtomicBoolean();
+        /** Set at the hand-over to the application, and only while a channel observer is loaded. */
+        volatile IncomingObservation observation;
     }
 }

@@ -2,7 +2,6 @@ package io.github.natsjetstream.incoming;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -54,7 +53,6 @@ final class PullLoop implements Subscription, Runnable {
     /** Quiet period after which no more prefetched messages are expected at shutdown. */
     private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
-    private static final List<IncomingMessageDecorator> DECORATORS = IncomingMessageDecorator.load();
 
     private final IncomingConfig config;
     private final String stream;
@@ -290,8 +288,8 @@ final class PullLoop implements Subscription, Runnable {
             UndecodableMessages.reject(raw, config.channel(), failureStrategy, e);
             return;
         }
-        JetStreamIncomingMessage<?> message = decorate(new JetStreamIncomingMessage<>(raw, payload,
-                config.channel(), failureStrategy, this::release));
+        JetStreamIncomingMessage<?> message = IncomingMessageDecorator.decorateAll(
+                new JetStreamIncomingMessage<>(raw, payload, config.channel(), failureStrategy, this::release));
         if (inProgressKeeper != null) {
             inProgressKeeper.track(message);
         }
@@ -362,14 +360,6 @@ final class PullLoop implements Subscription, Runnable {
             message.nack(e);
             stop();
         }
-    }
-
-    private JetStreamIncomingMessage<?> decorate(JetStreamIncomingMessage<?> message) {
-        JetStreamIncomingMessage<?> decorated = message;
-        for (IncomingMessageDecorator decorator : DECORATORS) {
-            decorated = decorator.decorate(decorated);
-        }
-        return decorated;
     }
 
     private Object payloadOf(io.nats.client.Message raw) {

@@ -37,6 +37,7 @@ class SmallRyeExtrasTest {
     private static final String TOKEN = UUID.randomUUID().toString().substring(0, 8);
     private static final String TEXT_SUBJECT = "extras-" + TOKEN + ".text";
     private static final String META_SUBJECT = "extras-" + TOKEN + ".meta";
+    private static final String CONVERTED_SUBJECT = "extras-" + TOKEN + ".converted";
 
     private static NatsServerProcess server;
     private static WeldContainer container;
@@ -52,6 +53,7 @@ class SmallRyeExtrasTest {
             Headers headers = new Headers().add("Trace", "a", "b");
             jetStream.publish(NatsMessage.builder().subject(META_SUBJECT).headers(headers)
                     .data("with headers".getBytes(StandardCharsets.UTF_8)).build());
+            jetStream.publish(CONVERTED_SUBJECT, "converted".getBytes(StandardCharsets.UTF_8));
         }
 
         String prefix = "mp.messaging.incoming.";
@@ -62,6 +64,9 @@ class SmallRyeExtrasTest {
         System.setProperty(prefix + "meta.connector", "nats-jetstream");
         System.setProperty(prefix + "meta.subject", META_SUBJECT);
         System.setProperty(prefix + "meta.durable", "meta-" + TOKEN);
+        System.setProperty(prefix + "converted.connector", "nats-jetstream");
+        System.setProperty(prefix + "converted.subject", CONVERTED_SUBJECT);
+        System.setProperty(prefix + "converted.durable", "converted-" + TOKEN);
         ConfigProvider.getConfig();
 
         container = new Weld("smallrye-extras").addBeanClass(Receiver.class).initialize();
@@ -98,12 +103,25 @@ class SmallRyeExtrasTest {
         assertThat(receiver.unwrapped()).containsExactly(true);
     }
 
+    @Test
+    void convertedMessageKeepsJetStreamView() {
+        Receiver receiver = container.select(Receiver.class).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.converted().isEmpty());
+
+        JetStreamIncomingMessage<?> converted = receiver.converted().get(0);
+        assertThat(converted.getPayload()).isEqualTo("converted");
+        assertThat(converted.getSubject()).isEqualTo(CONVERTED_SUBJECT);
+        assertThat(converted.getStreamSequence()).isEqualTo(3);
+        assertThat(converted.getMetadata(JetStreamIncomingMetadata.class)).isPresent();
+    }
+
     @ApplicationScoped
     public static class Receiver {
 
         final List<String> texts = new CopyOnWriteArrayList<>();
         final List<JetStreamIncomingMetadata> metadata = new CopyOnWriteArrayList<>();
         final List<Boolean> unwrapped = new CopyOnWriteArrayList<>();
+        final List<JetStreamIncomingMessage<?>> converted = new CopyOnWriteArrayList<>();
 
         // Tests read through these methods: a field read on the CDI client proxy sees null.
         List<String> texts() {
@@ -116,6 +134,17 @@ class SmallRyeExtrasTest {
 
         List<Boolean> unwrapped() {
             return unwrapped;
+        }
+
+        List<JetStreamIncomingMessage<?>> converted() {
+            return converted;
+        }
+
+        /** Takes a String from a byte[] channel, so the runtime converts the message first. */
+        @Incoming("converted")
+        public CompletionStage<Void> converted(Message<String> message) {
+            converted.add(message.unwrap(JetStreamIncomingMessage.class));
+            return message.ack();
         }
 
         @Incoming("text")
