@@ -81,11 +81,11 @@ final class AckedPublisher {
         }
 
         if (config.publishRetries() == 0) {
-            return sent.thenApply(ack -> logIfDuplicate(ack, message));
+            return sent;
         }
         return sent.handle((ack, failure) -> {
             if (failure == null) {
-                return CompletableFuture.completedFuture(logIfDuplicate(ack, message));
+                return CompletableFuture.completedFuture(ack);
             }
             Throwable cause = rootCause(failure);
             if (retry >= config.publishRetries() || !isRetryable(cause)) {
@@ -121,15 +121,6 @@ final class AckedPublisher {
                     + " bytes to subject '" + subject + "': the server's max_payload is " + maxPayload
                     + " bytes. Make the message smaller or raise max_payload in the server configuration.");
         }
-    }
-
-    private PublishAck logIfDuplicate(PublishAck ack, NatsMessage message) {
-        if (ack.isDuplicate()) {
-            LOG.log(Level.DEBUG, "Channel ''{0}'' publish to subject {1} was a duplicate of stream {2} sequence {3}; "
-                    + "counted as stored", config.channel(), message.getSubject(), ack.getStream(),
-                    String.valueOf(ack.getSeqno()));
-        }
-        return ack;
     }
 
     /**

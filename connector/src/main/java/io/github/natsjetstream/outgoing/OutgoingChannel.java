@@ -4,9 +4,8 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,7 +14,6 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import io.github.natsjetstream.ChannelStatus;
-import io.github.natsjetstream.config.NatsNames;
 import io.github.natsjetstream.config.OutgoingConfig;
 import io.github.natsjetstream.connection.SharedConnection;
 import io.nats.client.Connection;
@@ -27,7 +25,9 @@ import io.nats.client.api.PublishAck;
  *
  * <p>Up to {@code max-inflight} publishes await their PubAck at once. Acks and nacks of
  * the application's messages run on one thread per channel, in the order the PubAcks complete, so
- * that application callbacks do not run on the NATS connection's threads.
+ * that application callbacks do not run on the NATS connection's threads. The channel requests
+ * more messages from upstream in steps of a quarter of {@code max-inflight}, which keeps the
+ * bound while it saves a request per message.
  */
 public final class OutgoingChannel implements Subscriber<Message<?>> {
 
@@ -39,13 +39,17 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
     private final AckedPublisher publisher;
     private final StreamSubjects streamSubjects;
     private final RepeatLimiter failureLogLimiter = new RepeatLimiter(Duration.ofSeconds(1));
-    private final ExecutorService completions;
+    private final PublishCompletions completions;
+    private final int requestStep;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition settled = lock.newCondition();
-    private Subscription upstream;
-    private int pending;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile Subscription upstream;
+    private volatile boolean shuttingDown;
     private volatile Throwable upstreamFailure;
+    /** Completed publishes not yet requested again from upstream; used on the publish thread only. */
+    private int completedSinceRequest;
 
     public OutgoingChannel(OutgoingConfig config, String stream, SharedConnection connection) {
         this.config = config;
@@ -53,11 +57,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         this.connection = connection;
         this.publisher = new AckedPublisher(config, stream, connection.connection(), connection.jetStream());
         this.streamSubjects = new StreamSubjects(config.channel(), stream, connection.management());
-        this.completions = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "nats-jetstream-publish-" + NatsNames.safeName(config.channel()));
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.completions = new PublishCompletions(config.channel());
+        this.requestStep = Math.max(1, config.maxInflight() / 4);
     }
 
     @Override
@@ -80,31 +81,26 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
 
     @Override
     public void onNext(Message<?> message) {
-        lock.lock();
-        try {
-            pending++;
-        } finally {
-            lock.unlock();
-        }
+        pending.incrementAndGet();
 
-        publish(message).whenCompleteAsync((ack, failure) -> complete(message, failure), completions);
-    }
-
-    private CompletableFuture<PublishAck> publish(Message<?> message) {
+        PublishRequest request = null;
+        CompletableFuture<PublishAck> sent;
         try {
-            PublishRequest request = PublishRequest.of(message, config, streamSubjects);
-            return ObservedPublish.publish(config.channel(), publisher, request).thenApply(ack -> {
-                request.recordPublishAck(ack);
-                return ack;
-            });
+            request = PublishRequest.of(message, config, streamSubjects);
+            sent = ObservedPublish.publish(config.channel(), publisher, request);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            sent = CompletableFuture.failedFuture(e);
         }
+
+        PublishRequest published = request;
+        sent.whenComplete((ack, failure) -> completions.submit(() -> complete(message, published, ack, failure)));
     }
 
-    private void complete(Message<?> message, Throwable failure) {
+    private void complete(Message<?> message, PublishRequest request, PublishAck ack, Throwable failure) {
         try {
             if (failure == null) {
+                logIfDuplicate(request, ack);
+                request.recordPublishAck(ack);
                 message.ack();
             } else {
                 Throwable cause = AckedPublisher.rootCause(failure);
@@ -114,16 +110,35 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Channel '" + config.channel() + "' application ack or nack callback failed", e);
         } finally {
-            Subscription subscription;
+            settleOne();
+        }
+    }
+
+    private void settleOne() {
+        int left = pending.decrementAndGet();
+        if (shuttingDown) {
             lock.lock();
             try {
-                pending--;
                 settled.signalAll();
-                subscription = upstream;
             } finally {
                 lock.unlock();
             }
-            subscription.request(1);
+            return;
+        }
+
+        completedSinceRequest++;
+        if (completedSinceRequest >= requestStep || left == 0) {
+            long count = completedSinceRequest;
+            completedSinceRequest = 0;
+            upstream.request(count);
+        }
+    }
+
+    private void logIfDuplicate(PublishRequest request, PublishAck ack) {
+        if (ack.isDuplicate()) {
+            LOG.log(Level.DEBUG, "Channel ''{0}'' publish to subject {1} was a duplicate of stream {2} sequence {3}; "
+                    + "counted as stored", config.channel(), request.subject(), ack.getStream(),
+                    String.valueOf(ack.getSeqno()));
         }
     }
 
@@ -170,18 +185,20 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
      */
     public void shutdown() {
         Duration timeout = config.shutdownTimeout();
+        shuttingDown = true;
         lock.lock();
         try {
             if (upstream != null) {
                 upstream.cancel();
             }
             long remaining = timeout.toNanos();
-            while (pending > 0 && remaining > 0) {
+            while (pending.get() > 0 && remaining > 0) {
                 remaining = settled.awaitNanos(remaining);
             }
-            if (pending > 0) {
+            if (pending.get() > 0) {
                 LOG.log(Level.WARNING, "Channel ''{0}'' shut down with {1} publish(es) still awaiting a PubAck after "
-                        + "{2} ms", config.channel(), String.valueOf(pending), String.valueOf(timeout.toMillis()));
+                        + "{2} ms", config.channel(), String.valueOf(pending.get()),
+                        String.valueOf(timeout.toMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
