@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,6 +28,8 @@ import io.github.natsjetstream.config.IncomingConfig;
 import io.github.natsjetstream.config.OutgoingConfig;
 import io.github.natsjetstream.connection.ConnectionRegistry;
 import io.github.natsjetstream.connection.ConnectionSettings;
+import io.github.natsjetstream.connection.JetStreamOptionsCustomizer;
+import io.github.natsjetstream.connection.OptionsCustomizers;
 import io.github.natsjetstream.connection.SharedConnection;
 import io.github.natsjetstream.incoming.IncomingChannel;
 import io.github.natsjetstream.outgoing.OutgoingChannel;
@@ -49,7 +54,13 @@ public class JetStreamConnector implements IncomingConnectorFactory, OutgoingCon
 
     private static final System.Logger LOG = System.getLogger(JetStreamConnector.class.getName());
 
-    private final ConnectionRegistry connections = new ConnectionRegistry();
+    /** Beans for the {@code options-customizer} attribute, or {@code null} when created without CDI. */
+    @Inject
+    @Any
+    Instance<JetStreamOptionsCustomizer> optionsCustomizers;
+
+    private final ConnectionRegistry connections = new ConnectionRegistry(
+            new OptionsCustomizers(() -> optionsCustomizers));
     private final List<IncomingChannel> incomingChannels = new CopyOnWriteArrayList<>();
     private final List<OutgoingChannel> outgoingChannels = new CopyOnWriteArrayList<>();
 

@@ -13,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.streams.operators.ReactiveStreams;
@@ -44,31 +40,7 @@ class AuthenticationTest {
     private static Path nkeySeedFile;
     private static String nkeySeed;
 
-    private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            for (Throwable cause = record.getThrown(); cause != null; cause = cause.getCause()) {
-                line.append(' ').append(cause);
-            }
-            logLines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
+    private AllLogRecords logs;
     private JetStreamConnector connector;
     private String token;
 
@@ -92,10 +64,7 @@ class AuthenticationTest {
 
     @BeforeEach
     void captureLogs() {
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        root.setLevel(java.util.logging.Level.ALL);
-        Logger.getLogger("io.github.natsjetstream").setLevel(java.util.logging.Level.ALL);
+        logs = AllLogRecords.start();
         connector = new JetStreamConnector();
         token = UUID.randomUUID().toString().substring(0, 8);
     }
@@ -103,7 +72,8 @@ class AuthenticationTest {
     @AfterEach
     void stopCapture() {
         connector.shutdown(new Object());
-        Logger.getLogger("").removeHandler(capture);
+        logs.close();
+        List<String> logLines = logs.lines();
         assertThat(logLines).as("log lines").isNotEmpty();
         assertThat(logLines).noneMatch(line -> line.contains(PASSWORD));
         assertThat(logLines).noneMatch(line -> line.contains(nkeySeed));
@@ -163,7 +133,7 @@ class AuthenticationTest {
                         assertThat(String.valueOf(cause.getMessage())).doesNotContain(wrong);
                     }
                 });
-        assertThat(logLines).noneMatch(line -> line.contains(wrong));
+        assertThat(logs.lines()).noneMatch(line -> line.contains(wrong));
     }
 
     @Test
@@ -181,7 +151,7 @@ class AuthenticationTest {
 
         connector.getSubscriberBuilder(TestConfigs.channel("out", attributes));
 
-        assertThat(logLines).anyMatch(line -> line.contains("127.0.0.1:" + server.port()));
+        assertThat(logs.lines()).anyMatch(line -> line.contains("127.0.0.1:" + server.port()));
     }
 
     @Test

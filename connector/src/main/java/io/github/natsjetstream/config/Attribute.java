@@ -43,6 +43,10 @@ public enum Attribute {
             "Pause between reconnect attempts to the same server."),
     MAX_RECONNECTS("max-reconnects", Direction.BOTH, "int", "-1",
             "Reconnect attempts before the connection is closed for good; -1 reconnects forever."),
+    OPTIONS_CUSTOMIZER("options-customizer", Direction.BOTH, "bean name", null,
+            "`@Named` CDI bean implementing `JetStreamOptionsCustomizer` that changes the jnats `Options` after "
+                    + "the connector set its own and before it connects. Channels share a connection only when they "
+                    + "name the same bean. See docs/security.md."),
 
     SUBJECT("subject", Direction.BOTH, "string", "the channel name",
             "Subject to consume from (incoming) or publish to (outgoing). A `$N` suffix that a runtime adds "

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import io.nats.client.Options;
 
 /**
  * Opens one connection per distinct {@link ConnectionSettings} and closes it when the last channel
@@ -18,12 +19,18 @@ public final class ConnectionRegistry {
     private static final System.Logger LOG = System.getLogger(ConnectionRegistry.class.getName());
 
     private final Map<ConnectionSettings, SharedConnection> connections = new HashMap<>();
+    private final OptionsCustomizers customizers;
+
+    public ConnectionRegistry(OptionsCustomizers customizers) {
+        this.customizers = customizers;
+    }
 
     /**
      * Returns the shared connection for the settings, connecting first if no channel uses it yet.
      *
-     * @throws IllegalStateException when the servers cannot be reached; the message names the
-     *         channel and the servers, without user info
+     * @throws IllegalStateException when the servers cannot be reached, or when the options customizer
+     *         is not found or fails. The message names the channel, and for connection failures the
+     *         servers without user info.
      */
     public synchronized SharedConnection acquire(ConnectionSettings settings, String channel) {
         SharedConnection shared = connections.get(settings);
@@ -44,16 +51,17 @@ public final class ConnectionRegistry {
         return true;
     }
 
-    private static Connection connect(ConnectionSettings settings, String channel, ConnectionEvents events) {
+    private Connection connect(ConnectionSettings settings, String channel, ConnectionEvents events) {
         String servers = settings.redactedServers();
         LOG.log(Level.INFO, "Connecting to NATS at {0} for channel ''{1}'' as ''{2}''", servers, channel,
                 settings.clientName());
 
+        Options.Builder options = settings.toOptionsBuilder()
+                .connectionListener(events)
+                .errorListener(events);
+        settings.optionsCustomizer().ifPresent(name -> customizers.customize(name, channel, options));
         try {
-            return Nats.connect(settings.toOptionsBuilder()
-                    .connectionListener(events)
-                    .errorListener(events)
-                    .build());
+            return Nats.connect(ChainedListeners.keepConnectorListeners(options.build(), events));
         } catch (IOException e) {
             String failure = events.lastFailure();
             String lastError = failure.isEmpty() ? "" : " Last error: " + failure + ".";

@@ -4,20 +4,22 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.natsjetstream.config.Attribute;
 import io.github.natsjetstream.config.ChannelConfig;
 import io.nats.client.Options;
 
 /**
- * Connection attributes of a channel. Channels with equal settings share one connection, so this
- * record is the key of {@link ConnectionRegistry}.
+ * Connection attributes of a channel. Channels with equal settings, including the name of the
+ * options customizer bean, share one connection, so this record is the key of
+ * {@link ConnectionRegistry}.
  *
  * <p>{@link #toString()} leaves out passwords, the token and the user info of URLs.
  */
 public record ConnectionSettings(List<String> servers, String clientName, Credentials credentials, TlsSettings tls,
                                  Duration connectionTimeout, Duration pingInterval, Duration reconnectWait,
-                                 int maxReconnects) {
+                                 int maxReconnects, Optional<String> optionsCustomizer) {
 
     static final String CLIENT_NAME_PREFIX = "nats-jetstream-";
 
@@ -36,7 +38,8 @@ public record ConnectionSettings(List<String> servers, String clientName, Creden
                 config.duration(Attribute.CONNECTION_TIMEOUT, Duration.ofSeconds(5)),
                 config.duration(Attribute.PING_INTERVAL, Duration.ofSeconds(2)),
                 config.duration(Attribute.RECONNECT_WAIT, Duration.ofSeconds(1)),
-                maxReconnects);
+                maxReconnects,
+                config.string(Attribute.OPTIONS_CUSTOMIZER));
     }
 
     /** Server URLs with user info removed, for logs and error messages. */
@@ -70,6 +73,6 @@ public record ConnectionSettings(List<String> servers, String clientName, Creden
     @Override
     public String toString() {
         return "ConnectionSettings[servers=" + redactedServers() + ", clientName=" + clientName + ", " + credentials
-                + ", " + tls + "]";
+                + ", " + tls + ", optionsCustomizer=" + optionsCustomizer.orElse("") + "]";
     }
 }
