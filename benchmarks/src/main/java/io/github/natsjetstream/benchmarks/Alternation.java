@@ -28,8 +28,13 @@ final class Alternation {
 
     /** Returns the figures of each variant, one per repetition, in repetition order. */
     Map<String, List<Double>> run(Settings settings) throws Exception {
+        return run(settings.reps, settings.warmup);
+    }
+
+    /** Runs {@code reps} repetitions, after one unmeasured pass of every variant when {@code warmup} is true. */
+    Map<String, List<Double>> run(int reps, boolean warmup) throws Exception {
         List<String> names = new ArrayList<>(variants.keySet());
-        if (settings.warmup) {
+        if (warmup) {
             for (String name : names) {
                 System.err.println("[bench] warm-up: " + name);
                 variants.get(name).run(true);
@@ -37,7 +42,7 @@ final class Alternation {
         }
         Map<String, List<Double>> results = new LinkedHashMap<>();
         names.forEach(name -> results.put(name, new ArrayList<>()));
-        for (int rep = 0; rep < settings.reps; rep++) {
+        for (int rep = 0; rep < reps; rep++) {
             List<String> order = new ArrayList<>(names);
             if (rep % 2 == 1) {
                 Collections.reverse(order);

@@ -53,6 +53,7 @@ public final class BenchmarkMain {
                         case "incoming" -> new IncomingBenchmark(context).run();
                         case "e2e" -> new LatencyBenchmark(context).run();
                         case "memory" -> new MemoryBenchmark(context).run();
+                        case "peer" -> new PeerBenchmark(context).run();
                         default -> throw new IllegalArgumentException("Unknown group " + group);
                     }
                 } catch (Exception e) {

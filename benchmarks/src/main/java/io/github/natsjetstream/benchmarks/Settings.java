@@ -11,8 +11,8 @@ final class Settings {
 
     static final String USAGE = """
             Usage: BenchmarkMain [options]
-              --only GROUPS            comma-separated groups to run: outgoing, incoming, e2e, memory
-                                       (default: all)
+              --only GROUPS            comma-separated groups to run: outgoing, incoming, e2e, memory,
+                                       peer (default: all)
               --reps N                 measured repetitions of each figure (default 3)
               --sizes BYTES            comma-separated payload sizes (default 128,1024)
               --outgoing-messages N    messages per outgoing trial with 1024 in flight (default 200000)
@@ -24,13 +24,19 @@ final class Settings {
               --e2e-batch N            batch-size of both consumers in the latency runs (default 10)
               --memory-messages N      messages in the slow-consumer stream (default 1000000)
               --memory-seconds S       how long the slow consumer runs (default 20)
+              --peer-messages N        timed messages per trial of the Quarkus peer group (default 20000)
+              --peer-batch N           pull batch size of both connectors in the peer group (default 100)
+              --app-jvm-options OPTS   comma-separated JVM options of each Quarkus application JVM
+                                       (default -Xms1g,-Xmx1g)
               --no-warmup              skip the unmeasured warm-up pass of each group
               --smoke                  a few seconds with tiny counts and 1 repetition: checks that
                                        every group runs, not how fast
               --verbose                keep INFO logs of Weld, SmallRye and the connector
             """;
 
-    Set<String> groups = new LinkedHashSet<>(List.of("outgoing", "incoming", "e2e", "memory"));
+    private static final List<String> GROUPS = List.of("outgoing", "incoming", "e2e", "memory", "peer");
+
+    Set<String> groups = new LinkedHashSet<>(GROUPS);
     int reps = 3;
     List<Integer> sizes = List.of(128, 1024);
     int outgoingMessages = 200_000;
@@ -42,6 +48,9 @@ final class Settings {
     int e2eBatch = 10;
     int memoryMessages = 1_000_000;
     int memorySeconds = 20;
+    int peerMessages = 20_000;
+    int peerBatch = 100;
+    List<String> appJvmOptions = List.of("-Xms1g", "-Xmx1g");
     boolean warmup = true;
     boolean smoke;
     boolean verbose;
@@ -71,9 +80,9 @@ final class Settings {
             case "--only" -> {
                 groups = new LinkedHashSet<>(Arrays.asList(value.split(",")));
                 for (String group : groups) {
-                    if (!List.of("outgoing", "incoming", "e2e", "memory").contains(group)) {
+                    if (!GROUPS.contains(group)) {
                         throw new IllegalArgumentException("Unknown group '" + group
-                                + "' in --only; expected outgoing, incoming, e2e or memory");
+                                + "' in --only; expected outgoing, incoming, e2e, memory or peer");
                     }
                 }
             }
@@ -88,6 +97,9 @@ final class Settings {
             case "--e2e-batch" -> e2eBatch = positive(option, value);
             case "--memory-messages" -> memoryMessages = positive(option, value);
             case "--memory-seconds" -> memorySeconds = positive(option, value);
+            case "--peer-messages" -> peerMessages = positive(option, value);
+            case "--peer-batch" -> peerBatch = positive(option, value);
+            case "--app-jvm-options" -> appJvmOptions = List.of(value.split(","));
             default -> throw new IllegalArgumentException("Unknown option " + option);
         }
     }
@@ -105,6 +117,7 @@ final class Settings {
         e2eRates = List.of(1_000);
         memoryMessages = 5_000;
         memorySeconds = 2;
+        peerMessages = 1_000;
     }
 
     private static int positive(String option, String value) {
@@ -132,7 +145,8 @@ final class Settings {
         return "groups=" + groups + ", reps=" + reps + ", sizes=" + sizes + ", outgoingMessages=" + outgoingMessages
                 + ", syncMessages=" + syncMessages + ", incomingMessages=" + incomingMessages + ", batches=" + batches
                 + ", e2eSeconds=" + e2eSeconds + ", e2eRates=" + e2eRates + ", e2eBatch=" + e2eBatch
-                + ", memoryMessages=" + memoryMessages + ", memorySeconds=" + memorySeconds + ", warmup=" + warmup
+                + ", memoryMessages=" + memoryMessages + ", memorySeconds=" + memorySeconds + ", peerMessages="
+                + peerMessages + ", peerBatch=" + peerBatch + ", appJvmOptions=" + appJvmOptions + ", warmup=" + warmup
                 + (smoke ? ", smoke" : "");
     }
 }
