@@ -75,6 +75,8 @@ final class PullLoop implements Subscription, Runnable {
     private volatile boolean stopped;
     private volatile boolean terminated;
     private volatile long lastProgressNanos = System.nanoTime();
+    /** Whether the pull thread waits until fewer messages are held; read on every ack. */
+    private volatile boolean awaitingRoom;
 
     private final ExecutorService delivery;
 
@@ -210,12 +212,6 @@ final class PullLoop implements Subscription, Runnable {
                 continue;
             }
 
-            io.nats.client.Message late = requester.pollBuffered(POLL_SLICE);
-            if (late != null) {
-                hold(late);
-                continue;
-            }
-
             String recoveryReason = interruptions.takeRecoveryReason();
             if (recoveryReason != null) {
                 recoverDurable(recoveryReason);
@@ -225,6 +221,11 @@ final class PullLoop implements Subscription, Runnable {
             int size = nextPullSize();
             if (size > 0) {
                 openPull(size);
+            } else if (requester.mayReceiveStrays()) {
+                io.nats.client.Message stray = requester.pollStray(POLL_SLICE);
+                if (stray != null) {
+                    hold(stray);
+                }
             } else {
                 awaitChange();
             }
@@ -256,11 +257,13 @@ final class PullLoop implements Subscription, Runnable {
         lastProgressNanos = System.nanoTime();
         lock.lock();
         try {
+            // Set before the check, so that an ack in between sees it and wakes this thread.
+            awaitingRoom = true;
             if (!stopped && nextPullSize() == 0) {
-                // A short wait, so that messages arriving for a pull that ended early are read soon.
-                changed.await(POLL_SLICE.toMillis(), TimeUnit.MILLISECONDS);
+                changed.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
             }
         } finally {
+            awaitingRoom = false;
             lock.unlock();
         }
     }
@@ -369,6 +372,11 @@ final class PullLoop implements Subscription, Runnable {
 
     private void release() {
         inFlight.decrementAndGet();
+        // The next pull must not wait until the delivery thread runs out of messages.
+        if (awaitingRoom && nextPullSize() > 0) {
+            awaitingRoom = false;
+            wakePullThread();
+        }
         emit();
     }
 

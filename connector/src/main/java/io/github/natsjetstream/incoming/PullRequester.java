@@ -29,6 +29,9 @@ final class PullRequester {
     private boolean open;
     private int outstanding;
     private long deadline;
+    private long openedNanos;
+    /** Until when a pull that ended early may still deliver, as {@link System#nanoTime()}. */
+    private long strayDeadline = System.nanoTime();
 
     PullRequester(IncomingConfig config, String stream, JetStreamSubscription subscription,
                   PullInterruptions interruptions) {
@@ -57,7 +60,8 @@ final class PullRequester {
         }
         open = true;
         outstanding = size;
-        deadline = System.nanoTime() + config.pull().fetchWait().plus(PULL_GRACE).toNanos();
+        openedNanos = System.nanoTime();
+        deadline = openedNanos + config.pull().fetchWait().plus(PULL_GRACE).toNanos();
     }
 
     /**
@@ -67,6 +71,7 @@ final class PullRequester {
     io.nats.client.Message poll(Duration slice) throws InterruptedException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0 || interruptions.takeEndRequest()) {
+            strayDeadline = openedNanos + config.pull().fetchWait().plus(PULL_GRACE).toNanos();
             close();
             return null;
         }
@@ -79,18 +84,21 @@ final class PullRequester {
     }
 
     /**
-     * Returns a message that is already buffered although no pull is open, or {@code null}.
+     * Returns whether a pull that ended early on the client may still deliver.
      *
-     * <p>A pull that ended early on the client, after missed heartbeats or a reconnect, may still
-     * be open on the server, which then delivers to the same inbox. Such messages must be read
-     * and kept alive like any other, or they wait unread until ack-wait makes the server
-     * redeliver them.
+     * <p>A pull ended after missed heartbeats, a reconnect or a status stays open on the server
+     * until its expiry, and the server delivers to the same inbox. Such messages must be read and
+     * kept alive like any other, or they wait unread until ack-wait makes the server redeliver
+     * them. A new pull reads them too, so this matters while no new pull may be sent.
      */
-    io.nats.client.Message pollBuffered(Duration slice) throws InterruptedException {
-        if (subscription.getPendingMessageCount() == 0) {
-            return null;
-        }
-        return nextMessage(slice.toNanos());
+    boolean mayReceiveStrays() {
+        return System.nanoTime() - strayDeadline < 0;
+    }
+
+    /** Returns a message of a pull that ended early, waiting at most {@code slice}, or {@code null}. */
+    io.nats.client.Message pollStray(Duration slice) throws InterruptedException {
+        long remaining = Math.min(strayDeadline - System.nanoTime(), slice.toNanos());
+        return remaining > 0 ? nextMessage(remaining) : null;
     }
 
     /** Reads what is already buffered for the subscription, waiting at most {@code timeout}. */
