@@ -55,7 +55,11 @@ public record ConnectionSettings(List<String> servers, String clientName, Creden
                 .pingInterval(pingInterval)
                 .maxPingsOut(2)
                 .reconnectWait(reconnectWait)
-                .maxReconnects(maxReconnects);
+                .maxReconnects(maxReconnects)
+                // Every publish and pull is a request, which jnats 2.26 would write to the socket
+                // on its own. Without the forced flush, its writer sends each batch it takes from
+                // its queue in one write, with no added wait.
+                .dontForceFlushOnRequest();
 
         credentials.applyTo(builder);
         tls.applyTo(builder);
