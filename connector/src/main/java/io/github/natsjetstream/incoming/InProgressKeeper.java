@@ -25,7 +25,8 @@ final class InProgressKeeper implements AutoCloseable {
     private final String channel;
     private final long intervalNanos;
     private final long maxProcessingNanos;
-    private final Map<JetStreamIncomingMessage<?>, Long> tracked = new ConcurrentHashMap<>();
+    /** Held messages by their jnats message, which every copy of a delivery shares. */
+    private final Map<io.nats.client.Message, Tracked> tracked = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
 
     InProgressKeeper(String channel, Duration ackWait, Duration maxProcessingTime) {
@@ -42,16 +43,21 @@ final class InProgressKeeper implements AutoCloseable {
     }
 
     void track(JetStreamIncomingMessage<?> message) {
-        tracked.put(message, System.nanoTime());
+        tracked.put(message.raw(), new Tracked(message, System.nanoTime()));
+    }
+
+    /** Stops keeping a settled message alive, so that the map holds only messages still held. */
+    void untrack(io.nats.client.Message raw) {
+        tracked.remove(raw);
     }
 
     private void sendInProgressAcks() {
         long now = System.nanoTime();
-        Iterator<Map.Entry<JetStreamIncomingMessage<?>, Long>> entries = tracked.entrySet().iterator();
+        Iterator<Tracked> entries = tracked.values().iterator();
         while (entries.hasNext()) {
-            Map.Entry<JetStreamIncomingMessage<?>, Long> entry = entries.next();
-            JetStreamIncomingMessage<?> message = entry.getKey();
-            long held = now - entry.getValue();
+            Tracked entry = entries.next();
+            JetStreamIncomingMessage<?> message = entry.message();
+            long held = now - entry.sinceNanos();
             if (message.isSettled()) {
                 entries.remove();
             } else if (held > maxProcessingNanos) {
@@ -80,5 +86,8 @@ final class InProgressKeeper implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         tracked.clear();
+    }
+
+    private record Tracked(JetStreamIncomingMessage<?> message, long sinceNanos) {
     }
 }

@@ -292,7 +292,7 @@ final class PullLoop implements Subscription, Runnable {
             return;
         }
         JetStreamIncomingMessage<?> message = IncomingMessageDecorator.decorateAll(
-                new JetStreamIncomingMessage<>(raw, payload, config.channel(), failureStrategy, this::release));
+                new JetStreamIncomingMessage<>(raw, payload, config.channel(), failureStrategy, () -> release(raw)));
         if (inProgressKeeper != null) {
             inProgressKeeper.track(message);
         }
@@ -370,7 +370,10 @@ final class PullLoop implements Subscription, Runnable {
         return payloadDecoder.decode(data);
     }
 
-    private void release() {
+    private void release(io.nats.client.Message raw) {
+        if (inProgressKeeper != null) {
+            inProgressKeeper.untrack(raw);
+        }
         inFlight.decrementAndGet();
         // The next pull must not wait until the delivery thread runs out of messages.
         if (awaitingRoom && nextPullSize() > 0) {
