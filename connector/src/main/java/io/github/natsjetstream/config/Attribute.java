@@ -98,8 +98,9 @@ public enum Attribute {
             "Fully qualified class that `payload-type=json` decodes bodies to, loaded from the application. "
                     + "Required with `json`, and rejected with the other payload types."),
     IN_PROGRESS_ACKS("in-progress-acks", Direction.INCOMING, "boolean", "true",
-            "Send in-progress acks (`+WPI`) for messages in flight longer than a third of the durable's ack wait, "
-                    + "so that slow processing causes no redelivery."),
+            "Send in-progress acks (`+WPI`) every third of the durable's ack wait for held messages, those in "
+                    + "flight and those waiting in the connector, held longer than a sixth of it, so that slow "
+                    + "processing causes no redelivery."),
     MAX_PROCESSING_TIME("max-processing-time", Direction.INCOMING, "duration", "5m",
             "How long in-progress acks keep one message from being redelivered. After that the server "
                     + "redelivers it once ack wait passes."),

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.natsjetstream.config.NatsNames;
 
 /**
- * Sends in-progress acks ({@code +WPI}) for messages that the application has held longer than a
- * third of the durable's ack wait, so that slow processing does not cause a redelivery. Each
+ * Sends in-progress acks ({@code +WPI}) every third of the durable's ack wait for held messages
+ * that are older than a sixth of it, so that slow processing does not cause a redelivery. Each
  * {@code +WPI} restarts the server's ack timer. It stops for a message once that message is
  * settled or {@code max-processing-time} has passed.
  */

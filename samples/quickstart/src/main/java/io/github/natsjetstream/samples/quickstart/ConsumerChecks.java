@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Checks with JetStreamManagement that a durable consumer has acknowledged every message on its
- * subject: nothing pending, nothing awaiting an ack, and an ack floor at the subject's last message.
+ * subject: nothing pending, nothing awaiting an ack, and an ack floor at or past the stream sequence
+ * of the subject's last message.
  *
  * <p>NOTE: the check reads the subject's last message when it runs. If another program publishes
  * to the same subject on the same server during the run, the check can fail.
