@@ -57,15 +57,15 @@ final class InProgressKeeper implements AutoCloseable {
         while (entries.hasNext()) {
             Tracked entry = entries.next();
             JetStreamIncomingMessage<?> message = entry.message();
-            long held = now - entry.sinceNanos();
+            long heldNanos = now - entry.sinceNanos();
             if (message.isSettled()) {
                 entries.remove();
-            } else if (held > maxProcessingNanos) {
+            } else if (heldNanos > maxProcessingNanos) {
                 entries.remove();
                 LOG.log(Level.WARNING, "Channel ''{0}'' has held stream {1} sequence {2} longer than "
                         + "max-processing-time; in-progress acks stop, so the server redelivers it after ack-wait",
                         channel, message.getStream(), String.valueOf(message.getStreamSequence()));
-            } else if (held >= intervalNanos / 2) {
+            } else if (heldNanos >= intervalNanos / 2) {
                 // Half an interval, so that the first +WPI goes out at most 1.5 intervals (half the
                 // ack wait) after the message was read, which leaves time for delays in the client.
                 sendInProgress(message);

@@ -257,7 +257,7 @@ final class PullLoop implements Subscription, Runnable {
         lastProgressNanos = System.nanoTime();
         lock.lock();
         try {
-            // Set before the check, so that an ack in between sees it and wakes this thread.
+            // Set before the check, so that an ack in between reads it and wakes this thread.
             awaitingRoom = true;
             if (!stopped && nextPullSize() == 0) {
                 changed.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);

@@ -13,7 +13,6 @@ import io.github.natsjetstream.config.OutgoingConfig;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -38,16 +37,12 @@ final class AckedPublisher {
     private final OutgoingConfig config;
     private final Connection connection;
     private final JetStream jetStream;
-    private final PublishOptions publishOptions;
     private final PublishTimeouts timeouts;
 
-    AckedPublisher(OutgoingConfig config, String stream, Connection connection, JetStream jetStream) {
+    AckedPublisher(OutgoingConfig config, Connection connection, JetStream jetStream) {
         this.config = config;
         this.connection = connection;
         this.jetStream = jetStream;
-        // No expectation by default: nats-server 2.9 stores Nats-Expected-* headers with the
-        // message, so every consumer would receive one that the application never set.
-        this.publishOptions = null;
         this.timeouts = new PublishTimeouts(config.publishTimeout());
     }
 
@@ -75,7 +70,9 @@ final class AckedPublisher {
     private CompletableFuture<PublishAck> attempt(NatsMessage message, int retry) {
         CompletableFuture<PublishAck> sent;
         try {
-            sent = timeouts.watch(jetStream.publishAsync(message, publishOptions));
+            // No PublishOptions, so no expected stream: nats-server 2.9 stores Nats-Expected-*
+            // headers with the message, and every consumer would receive one the application never set.
+            sent = timeouts.watch(jetStream.publishAsync(message));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -55,7 +55,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         this.config = config;
         this.stream = stream;
         this.connection = connection;
-        this.publisher = new AckedPublisher(config, stream, connection.connection(), connection.jetStream());
+        this.publisher = new AckedPublisher(config, connection.connection(), connection.jetStream());
         this.streamSubjects = new StreamSubjects(config.channel(), stream, connection.management());
         this.completions = new PublishCompletions(config.channel());
         this.requestStep = Math.max(1, config.maxInflight() / 4);
